@@ -1,0 +1,5 @@
+import type { BenchCase } from "../case.js";
+import { RNG_CASES } from "./rng.js";
+
+/** Every case, in run order (each area adds its own file and one line here). */
+export const CASES: BenchCase[] = [...RNG_CASES];

@@ -1,0 +1,1 @@
+export { DataError, isSynthlabError, ParamError, ParamTypeError, type SynthlabErrorFields } from "./errors.js";

@@ -1,0 +1,2 @@
+// Public names of src/datasets/ (re-exports only).
+export {};

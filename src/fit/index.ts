@@ -1,0 +1,2 @@
+// Public names of src/fit/ (re-exports only).
+export {};

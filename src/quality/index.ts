@@ -1,0 +1,2 @@
+// Public names of src/quality/ (re-exports only).
+export {};
