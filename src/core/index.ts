@@ -1,1 +1,8 @@
 export { DataError, isSynthlabError, ParamError, ParamTypeError, type SynthlabErrorFields } from "./errors.js";
+export { type Cell, type Column, type ColumnKind } from "./column.js";
+export { DEFAULT_NA_VALUES } from "./column-build.js";
+export { type CsvReadOptions, type CsvWriteOptions } from "./csv.js";
+export { type DataFrameLike } from "./dataframe.js";
+export { escapeHtml } from "./html.js";
+export { asTable, formatNumber, Table, type TableHTMLOptions, type TableInput, type TableRecord } from "./table.js";
+export { Matrix } from "ml-matrix";
