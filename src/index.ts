@@ -5,3 +5,4 @@ export * from "./io/index.js";
 export * from "./datasets/index.js";
 export * from "./fit/index.js";
 export * from "./quality/index.js";
+export * from "./report/index.js";

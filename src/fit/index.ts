@@ -1,2 +1,2 @@
 // Public names of src/fit/ (re-exports only).
-export {};
+export { MultivariateNormal, type MultivariateNormalOptions } from "./multivariate-normal.js";
