@@ -23,7 +23,8 @@ export function readText(path: string, where = "readText"): string {
  * @param options - delimiter, header, naValues, dtypes (see `CsvReadOptions`)
  * @throws DataError naming the row for a ragged row or a value that does not fit `dtypes`
  * @example
- * const iris = readCsv("src/data/iris.csv", { header: false });
+ * writeCsv([{ id: 1, city: "Oslo" }, { id: 2, city: null }], "/tmp/synthlab-example.csv");
+ * readCsv("/tmp/synthlab-example.csv").toRecords(); // => [{ id: 1, city: "Oslo" }, { id: 2, city: null }]
  */
 export function readCsv(path: string, options: CsvReadOptions = {}): Table {
   const text = readText(path, "readCsv");
