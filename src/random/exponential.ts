@@ -6,8 +6,8 @@ const { k: KE, w: WE, f: FE } = EXPONENTIAL_TABLES;
 /** One standard exponential draw by numpy's 256-layer ziggurat. */
 export function standardExponential(st: WordStream): number {
   for (;;) {
-    const lo = st.u32();
-    const hi = st.u32();
+    const lo = st.lo();
+    const hi = st.hi();
     const idx = (lo >>> 3) & 0xff;
     const ri = hi * 2097152 + (lo >>> 11);
     const x = ri * WE[idx]!;
@@ -23,7 +23,7 @@ export function fillExponential(st: WordStream, out: Float64Array, scale = 1): v
   let pos = st.pos;
   const n = out.length;
   for (let i = 0; i < n; i++) {
-    if (pos <= BLOCK - 2) {
+    if (pos < BLOCK) {
       const lo = buf[pos]!;
       const idx = (lo >>> 3) & 0xff;
       const ri = buf[pos + 1]! * 2097152 + (lo >>> 11);

@@ -2,20 +2,18 @@ import type { WordStream } from "./stream.js";
 
 /**
  * An integer in [0, range) for 1 <= range <= 2^32, by Lemire's multiply-shift
- * with rejection (the method numpy's Generator uses for 32-bit ranges): the
+ * with rejection on buffered 32-bit draws, exactly as numpy's
+ * `buffered_bounded_lemire_uint32` (range 1 draws nothing, as numpy). The
  * 64-bit product of a word and `range` is split into exact 16-bit halves.
  */
 export function boundedU32(st: WordStream, range: number): number {
+  if (range === 1) return 0;
   if (range === 4294967296) return st.u32();
   let threshold = -1;
   for (;;) {
     const w = st.u32();
-    const wh = w >>> 16;
-    const wl = w & 0xffff;
-    // w * range = (wh*2^16 + wl) * range; compute high and low 32-bit halves exactly.
-    const a = wl * range; // < 2^48
-    const b = wh * range; // < 2^48
-    const mid = b + Math.floor(a / 65536); // (w*range) >> 16, < 2^49
+    const a = (w & 0xffff) * range; // < 2^48
+    const mid = (w >>> 16) * range + Math.floor(a / 65536); // (w*range) >> 16
     const high = Math.floor(mid / 65536); // (w*range) >> 32
     const low = ((mid % 65536) * 65536 + (a % 65536)) >>> 0; // (w*range) & 0xffffffff
     if (low >= range) return high;
@@ -24,18 +22,48 @@ export function boundedU32(st: WordStream, range: number): number {
   }
 }
 
+const TWO64 = 1n << 64n;
+
 /**
- * An integer in [0, range) for ranges up to 2^53, by masked rejection on
- * 53-bit draws when the range exceeds 32 bits.
+ * An integer in [0, range) for ranges up to 2^53: Lemire on 32-bit draws
+ * for ranges up to 2^32, else Lemire on 64-bit draws (numpy's
+ * `random_bounded_uint64`, 128-bit product in BigInt on this rare path).
  */
 export function boundedInt(st: WordStream, range: number): number {
   if (range <= 4294967296) return boundedU32(st, range);
-  const bits = Math.ceil(Math.log2(range));
-  const hiMask = 2 ** (bits - 32);
+  const r = BigInt(range);
+  const threshold = (TWO64 - r) % r;
   for (;;) {
-    const lo = st.u32();
-    const hi = st.u32() % hiMask;
+    const lo = st.lo();
+    const hi = st.hi();
+    const m = (BigInt(hi) * 4294967296n + BigInt(lo)) * r;
+    if ((m & (TWO64 - 1n)) >= threshold) return Number(m >> 64n);
+  }
+}
+
+/**
+ * An integer in [0, max] by masked rejection (numpy's `random_interval`,
+ * used by `shuffle`, `permutation` and the hypergeometric sampler).
+ */
+export function randomInterval(st: WordStream, max: number): number {
+  if (max === 0) return 0;
+  if (max <= 0xffffffff) {
+    let mask = max;
+    mask |= mask >>> 1;
+    mask |= mask >>> 2;
+    mask |= mask >>> 4;
+    mask |= mask >>> 8;
+    mask |= mask >>> 16;
+    for (;;) {
+      const v = (st.u32() & mask) >>> 0;
+      if (v <= max) return v;
+    }
+  }
+  const hiMask = 2 ** Math.ceil(Math.log2(Math.floor(max / 4294967296) + 1)) - 1;
+  for (;;) {
+    const lo = st.lo();
+    const hi = st.hi() & hiMask;
     const v = hi * 4294967296 + lo;
-    if (v < range) return v;
+    if (v <= max) return v;
   }
 }

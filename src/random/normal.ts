@@ -21,8 +21,8 @@ function normalSlow(st: WordStream, idx: number, x: number, lo: number): number 
  */
 export function standardNormal(st: WordStream): number {
   for (;;) {
-    const lo = st.u32();
-    const hi = st.u32();
+    const lo = st.lo();
+    const hi = st.hi();
     const idx = lo & 0xff;
     const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
     let x = rabs * WI[idx]!;
@@ -39,7 +39,7 @@ export function fillNormal(st: WordStream, out: Float64Array, loc = 0, scale = 1
   let pos = st.pos;
   const n = out.length;
   for (let i = 0; i < n; i++) {
-    if (pos <= BLOCK - 2) {
+    if (pos < BLOCK) {
       const lo = buf[pos]!;
       const hi = buf[pos + 1]!;
       const idx = lo & 0xff;

@@ -38,6 +38,39 @@ export class Xoshiro128 implements BitGenerator {
     s[3] = s3;
   }
 
+  fillDoubles(out: Float64Array, start: number, end: number): void {
+    const s = this.s;
+    let s0 = s[0]!;
+    let s1 = s[1]!;
+    let s2 = s[2]!;
+    let s3 = s[3]!;
+    for (let i = start; i < end; i++) {
+      let m = Math.imul(s1, 5);
+      const lo = Math.imul((m << 7) | (m >>> 25), 9);
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      m = Math.imul(s1, 5);
+      const hi = Math.imul((m << 7) | (m >>> 25), 9);
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[i] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * 1.1102230246251565e-16;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+  }
+
   getState(): number[] {
     return Array.from(this.s, (v) => v >>> 0);
   }

@@ -1,7 +1,12 @@
+import { FE, FI, KE, KI, WE, WI } from "./ziggurat-tables.js";
+
 /**
  * Ziggurat tables (Marsaglia & Tsang 2000) in numpy's layout: 256 layers,
- * 52-bit magnitudes for the normal, 53-bit for the exponential, built once at
- * load from the published tail points and layer areas.
+ * 52-bit magnitudes for the normal, 53-bit for the exponential. The tables
+ * in use are numpy's own (./ziggurat-tables.ts, data), so streams match
+ * numpy's bit for bit; {@link buildZiggurat} recomputes them from the tail
+ * points and layer areas (the test checks they agree to ~1e-9: the published
+ * layer areas carry 12 digits, so a recomputation cannot be bit-exact).
  */
 export interface ZigguratTables {
   /** Acceptance thresholds (integers below 2^53). */
@@ -20,7 +25,7 @@ const NOR_V = 4.92867323399e-3;
 export const EXP_R = 7.6971174701310497;
 const EXP_V = 3.949659822581572e-3;
 
-function build(r: number, v: number, bits: number, density: (x: number) => number, inverse: (y: number) => number): ZigguratTables {
+export function buildZiggurat(r: number, v: number, bits: number, density: (x: number) => number, inverse: (y: number) => number): ZigguratTables {
   const m = 2 ** bits;
   const k = new Float64Array(256);
   const w = new Float64Array(256);
@@ -44,18 +49,13 @@ function build(r: number, v: number, bits: number, density: (x: number) => numbe
   return { k, w, f };
 }
 
-export const NORMAL_TABLES: ZigguratTables = build(
-  NOR_R,
-  NOR_V,
-  52,
-  (x) => Math.exp(-0.5 * x * x),
-  (y) => Math.sqrt(-2 * Math.log(y)),
-);
+/** Recomputes the normal tables (for the test). */
+export const computeNormalTables = (): ZigguratTables =>
+  buildZiggurat(NOR_R, NOR_V, 52, (x) => Math.exp(-0.5 * x * x), (y) => Math.sqrt(-2 * Math.log(y)));
 
-export const EXPONENTIAL_TABLES: ZigguratTables = build(
-  EXP_R,
-  EXP_V,
-  53,
-  (x) => Math.exp(-x),
-  (y) => -Math.log(y),
-);
+/** Recomputes the exponential tables (for the test). */
+export const computeExponentialTables = (): ZigguratTables =>
+  buildZiggurat(EXP_R, EXP_V, 53, (x) => Math.exp(-x), (y) => -Math.log(y));
+
+export const NORMAL_TABLES: ZigguratTables = { k: KI, w: WI, f: FI };
+export const EXPONENTIAL_TABLES: ZigguratTables = { k: KE, w: WE, f: FE };

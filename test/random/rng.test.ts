@@ -18,8 +18,9 @@ describe("createRng", () => {
 
   it("pins the default stream (golden values for seed 11)", () => {
     // Changing these numbers is a breaking change of the default stream: say so in the changelog.
+    // (Changed once, by issue 3: the ziggurat tables became numpy's own, shifting the last digits.)
     const rng = createRng(11);
-    assert.deepEqual(Array.from(rng.normal(0, 1, 3)), [0.7184254242174453, 0.5326055072650538, -0.8587749445307368]);
+    assert.deepEqual(Array.from(rng.normal(0, 1, 3)), [0.7184254242179509, 0.5326055072667193, -0.8587749445319377]);
     assert.equal(rng.bitGenerator, "xoshiro128**");
   });
 
