@@ -4,12 +4,15 @@ export { createRng, Rng, type RngOptions, type RngState } from "./rng.js";
 export { type SeedValue } from "./seed.js";
 export {
   DISTRIBUTIONS,
+  distributionFunctions,
   distributionNames,
   getDistribution,
   resolveParams,
   sampleDistribution,
   type DistributionEntry,
+  type DistributionFunctions,
   type DistributionName,
   type DistributionParams,
   type ParamSpec,
 } from "./registry.js";
+export * as dists from "./distributions.js";
