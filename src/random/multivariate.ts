@@ -128,7 +128,13 @@ export function covarianceFactor(where: string, cov: Matrix, tol: number): Matri
     }
   }
   const chol = new CholeskyDecomposition(cov);
-  if (chol.isPositiveDefinite()) return chol.lowerTriangularMatrix;
+  if (chol.isPositiveDefinite()) {
+    // ml-matrix accepts a rounding-level positive pivot of a singular matrix: require a well-conditioned factor
+    const l = chol.lowerTriangularMatrix;
+    let ok = true;
+    for (let i = 0; i < d; i++) if (l.get(i, i) ** 2 < 1e-10 * Math.max(cov.get(i, i), Number.MIN_VALUE)) ok = false;
+    if (ok) return l;
+  }
   const evd = new EigenvalueDecomposition(cov, { assumeSymmetric: true });
   const lambda = evd.realEigenvalues;
   let maxAbs = 0;
@@ -146,7 +152,8 @@ export function covarianceFactor(where: string, cov: Matrix, tol: number): Matri
   const v = evd.eigenvectorMatrix;
   const a = new Matrix(d, d);
   for (let j = 0; j < d; j++) {
-    const s = Math.sqrt(Math.max(lambda[j]!, 0));
+    // eigenvalues at rounding level are zeros of a singular covariance
+    const s = lambda[j]! <= 1e-12 * Math.max(1, maxAbs) ? 0 : Math.sqrt(lambda[j]!);
     for (let i = 0; i < d; i++) a.set(i, j, v.get(i, j) * s);
   }
   return a;

@@ -260,7 +260,8 @@ export class Rng {
     const st = this.stream;
     if (size === undefined) return scale * standardGamma(st, shape);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = scale * standardGamma(st, shape);
+    if (shape === 1) fillExponential(st, out, scale); // standardGamma(1) is the ziggurat exponential: same draws
+    else for (let i = 0; i < out.length; i++) out[i] = scale * standardGamma(st, shape);
     return out;
   }
 
@@ -284,7 +285,8 @@ export class Rng {
     const half = df / 2;
     if (size === undefined) return 2 * standardGamma(st, half);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = 2 * standardGamma(st, half);
+    if (half === 1) fillExponential(st, out, 2); // standardGamma(1) is the ziggurat exponential: same draws
+    else for (let i = 0; i < out.length; i++) out[i] = 2 * standardGamma(st, half);
     return out;
   }
 

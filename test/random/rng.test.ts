@@ -173,3 +173,46 @@ describe("Rng bad input", () => {
     });
   }
 });
+
+describe("Rng bad input (numpy's families)", () => {
+  const rng = createRng(0);
+  const table: [string, () => unknown, RegExp, string][] = [
+    ["binomial p 1.5", () => rng.binomial(10, 1.5), /Rng.binomial: 'p' must be in \[0, 1\], got 1\.5\./, "p"],
+    ["binomial n 2.5", () => rng.binomial(2.5, 0.5), /Rng.binomial: 'n' must be an integer, got 2\.5/, "n"],
+    ["poisson lam -1", () => rng.poisson(-1), /Rng.poisson: 'lam' must be >= 0, got -1/, "lam"],
+    ["geometric p 0", () => rng.geometric(0), /Rng.geometric: 'p' must be in \(0, 1\], got 0/, "p"],
+    ["negativeBinomial p -0.1", () => rng.negativeBinomial(3, -0.1), /'p' must be in \(0, 1\], got -0\.1/, "p"],
+    ["zipf a 1", () => rng.zipf(1), /Rng.zipf: 'a' must be > 1, got 1/, "a"],
+    ["logseries p 1", () => rng.logseries(1), /Rng.logseries: 'p' must be in \[0, 1\), got 1/, "p"],
+    ["hypergeometric nsample too big", () => rng.hypergeometric(2, 3, 6), /'nsample' \(6\) must be <= ngood \+ nbad \(5\)/, "nsample"],
+    ["laplace scale -1", () => rng.laplace(0, -1), /Rng.laplace: 'scale' must be >= 0, got -1/, "scale"],
+    ["wald mean 0", () => rng.wald(0, 1), /Rng.wald: 'mean' must be > 0, got 0/, "mean"],
+    ["triangular mode > right", () => rng.triangular(0, 3, 2), /'mode' \(3\) must be <= 'right' \(2\)/, "mode"],
+    ["vonmises kappa -1", () => rng.vonmises(0, -1), /Rng.vonmises: 'kappa' must be >= 0, got -1/, "kappa"],
+    ["f dfden 0", () => rng.f(1, 0), /Rng.f: 'dfden' must be > 0, got 0/, "dfden"],
+    ["noncentralChisquare nonc -1", () => rng.noncentralChisquare(2, -1), /'nonc' must be >= 0, got -1/, "nonc"],
+    ["pareto a 0", () => rng.pareto(0), /Rng.pareto: 'a' must be > 0, got 0/, "a"],
+    ["standardT size 1.5", () => rng.standardT(3, 1.5), /Rng.standardT: 'size' must be an integer, got 1\.5/, "size"],
+    ["multinomial pvals sum > 1", () => rng.multinomial(10, [0.7, 0.6, 0.1]), /Rng.multinomial: sum\(pvals\[:-1\]\) must be <= 1, got 1\.(3|29)/, "pvals"],
+    ["multinomial pvals negative", () => rng.multinomial(10, [-0.1, 1.1]), /'pvals' must hold probabilities in \[0, 1\], but pvals\[0\] is -0\.1/, "pvals"],
+    ["choice p does not sum to 1", () => rng.choice(3, 2, true, [0.2, 0.2, 0.2]), /Rng.choice: 'p' must sum to 1, got 0\.6/, "p"],
+    ["choice too many without replacement", () => rng.choice(3, 5, false), /cannot take a larger sample \(5\) than the population \(3\)/, "size"],
+    ["dirichlet alpha 0", () => rng.dirichlet([1, 0]), /Rng.dirichlet: 'alpha' must hold values > 0, but alpha\[1\] is 0/, "alpha"],
+    ["multivariateNormal non-symmetric", () => rng.multivariateNormal([0, 0], [[1, 0.5], [0.2, 1]], 3), /Rng.multivariateNormal: 'cov' must be symmetric, but cov\[0\]\[1\] = 0\.5 and cov\[1\]\[0\] = 0\.2/, "cov"],
+    ["multivariateNormal not PSD", () => rng.multivariateNormal([0, 0], [[1, 2], [2, 1]], 3), /'cov' must be positive semi-definite, but it has the eigenvalue -(1|0\.99)/, "cov"],
+    ["multivariateNormal wrong shape", () => rng.multivariateNormal([0, 0, 0], [[1, 0], [0, 1]], 3), /'cov' must be 3 x 3 to match 'mean', got 2 x 2/, "cov"],
+    ["multivariateHypergeometric nsample", () => rng.multivariateHypergeometric([2, 3], 9), /'nsample' \(9\) must be <= sum\(colors\) \(5\)/, "nsample"],
+  ];
+  for (const [name, call, re, param] of table) {
+    it(name, () => {
+      assert.throws(call, (e: unknown) => re.test((e as Error).message) && (e as ParamError).param === param);
+    });
+  }
+
+  it("multivariateNormal accepts a singular (PSD) covariance and keeps its shape", () => {
+    const x = createRng(3).multivariateNormal([1, 2], [[1, 1], [1, 1]], 500);
+    assert.equal(x.rows, 500);
+    assert.equal(x.columns, 2);
+    for (let i = 0; i < 500; i++) assert.ok(Math.abs(x.get(i, 1) - x.get(i, 0) - 1) < 1e-9);
+  });
+});
