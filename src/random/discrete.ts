@@ -85,6 +85,27 @@ export function poisson(st: WordStream, lam: number): number {
   return poissonMult(st, lam);
 }
 
+/** Fills `out` with Poisson(λ) draws, the per-λ constants computed once (same draws as repeated {@link poisson}). */
+export function fillPoisson(st: WordStream, out: Float64Array, lam: number): void {
+  const n = out.length;
+  if (lam >= 10) {
+    for (let i = 0; i < n; i++) out[i] = poissonPtrs(st, lam);
+  } else if (lam === 0) {
+    out.fill(0);
+  } else {
+    const enlam = Math.exp(-lam);
+    for (let i = 0; i < n; i++) {
+      let x = 0;
+      let prod = st.double();
+      while (prod > enlam) {
+        x += 1;
+        prod *= st.double();
+      }
+      out[i] = x;
+    }
+  }
+}
+
 /** Precomputed constants of one binomial (n, p) for repeated draws (numpy's `binomial_t`). */
 export class BinomialSampler {
   private readonly flip: boolean;

@@ -17,25 +17,29 @@ export function standardExponential(st: WordStream): number {
   }
 }
 
-/** Fills `out` with `scale * Exp(1)`; same words as repeated {@link standardExponential}. */
-export function fillExponential(st: WordStream, out: Float64Array, scale = 1): void {
-  const buf = st.buf;
+/** The fast path over the buffered block (see normal.ts's `normalRun`). */
+function exponentialRun(buf: Uint32Array, st: WordStream, out: Float64Array, i: number, n: number, scale: number): number {
   let pos = st.pos;
-  const n = out.length;
-  for (let i = 0; i < n; i++) {
-    if (pos < BLOCK) {
-      const lo = buf[pos]!;
-      const idx = (lo >>> 3) & 0xff;
-      const ri = buf[pos + 1]! * 2097152 + (lo >>> 11);
-      if (ri < KE[idx]!) {
-        pos += 2;
-        out[i] = scale * ri * WE[idx]!;
-        continue;
-      }
-    }
-    st.pos = pos;
-    out[i] = scale * standardExponential(st);
-    pos = st.pos;
+  while (i < n && pos < BLOCK) {
+    const lo = buf[pos]!;
+    const idx = (lo >>> 3) & 0xff;
+    const ri = buf[pos + 1]! * 2097152 + (lo >>> 11);
+    if (ri >= KE[idx]!) break;
+    pos += 2;
+    out[i++] = scale * (ri * WE[idx]!);
   }
   st.pos = pos;
+  return i;
+}
+
+/** Fills `out` with `scale * Exp(1)`; same draws as repeated {@link standardExponential}. */
+export function fillExponential(st: WordStream, out: Float64Array, scale = 1): void {
+  const n = out.length;
+  const buf = st.buf;
+  let i = 0;
+  while (i < n) {
+    if (st.pos >= BLOCK) st.refill();
+    i = exponentialRun(buf, st, out, i, n, scale);
+    if (i < n && st.pos < BLOCK) out[i++] = scale * standardExponential(st);
+  }
 }

@@ -33,27 +33,35 @@ export function standardNormal(st: WordStream): number {
   }
 }
 
-/** Fills `out` with `loc + scale * N(0, 1)`; same words as repeated {@link standardNormal}. */
-export function fillNormal(st: WordStream, out: Float64Array, loc = 0, scale = 1): void {
-  const buf = st.buf;
+/**
+ * The fast path over the buffered block: writes draws from `out[i]` on until
+ * the block ends or a draw needs the slow path (left unconsumed at `st.pos`).
+ * Returns the next index to fill. A separate small function so the hot loop
+ * stays free of calls (V8 optimizes it as a whole).
+ */
+function normalRun(buf: Uint32Array, st: WordStream, out: Float64Array, i: number, n: number, loc: number, scale: number): number {
   let pos = st.pos;
-  const n = out.length;
-  for (let i = 0; i < n; i++) {
-    if (pos < BLOCK) {
-      const lo = buf[pos]!;
-      const hi = buf[pos + 1]!;
-      const idx = lo & 0xff;
-      const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
-      if (rabs < KI[idx]!) {
-        pos += 2;
-        const x = rabs * WI[idx]!;
-        out[i] = loc + scale * ((lo >>> 8) & 1 ? -x : x);
-        continue;
-      }
-    }
-    st.pos = pos;
-    out[i] = loc + scale * standardNormal(st);
-    pos = st.pos;
+  while (i < n && pos < BLOCK) {
+    const lo = buf[pos]!;
+    const idx = lo & 0xff;
+    const rabs = (buf[pos + 1]! & 0x1fffffff) * 8388608 + (lo >>> 9);
+    if (rabs >= KI[idx]!) break;
+    pos += 2;
+    const x = rabs * WI[idx]!;
+    out[i++] = loc + scale * (x * (1 - ((lo >>> 7) & 2))); // branch-free sign (bit 8): exactly ±x
   }
   st.pos = pos;
+  return i;
+}
+
+/** Fills `out` with `loc + scale * N(0, 1)`; same draws as repeated {@link standardNormal}. */
+export function fillNormal(st: WordStream, out: Float64Array, loc = 0, scale = 1): void {
+  const n = out.length;
+  const buf = st.buf;
+  let i = 0;
+  while (i < n) {
+    if (st.pos >= BLOCK) st.refill();
+    i = normalRun(buf, st, out, i, n, loc, scale);
+    if (i < n && st.pos < BLOCK) out[i++] = loc + scale * standardNormal(st);
+  }
 }

@@ -468,7 +468,7 @@ export class Rng {
     const st = this.stream;
     if (size === undefined) return D.poisson(st, lam);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = D.poisson(st, lam);
+    D.fillPoisson(st, out, lam);
     return out;
   }
 
