@@ -457,7 +457,8 @@ let validator: Rng | null = null;
  * @throws ParamError for an unknown name, unknown or missing parameters, or values the method rejects
  * @example
  * const { cdf, ppf } = distributionFunctions("gamma", { shape: 2 });
- * cdf(ppf(0.3)); // => 0.3 (to rounding)
+ * Math.abs(cdf(ppf(0.3)) - 0.3) < 1e-12; // => true
+ * distributionFunctions("poisson", { lam: 2 }).pmf!(0) === Math.exp(-2); // => true
  */
 export function distributionFunctions(
   name: string,

@@ -808,7 +808,8 @@ export class Rng {
  * const a = createRng(11).normal(0, 1, 5);
  * const b = createRng(11).normal(0, 1, 5);
  * a.every((v, i) => v === b[i]); // => true
- * createRng(11, { bitGenerator: "pcg64" }).random(); // => 0.12857020276919962, as numpy.random.default_rng(11).random()
+ * // numpy.random.default_rng(11).random() draws the same number:
+ * createRng(11, { bitGenerator: "pcg64" }).random(); // => 0.12857020276919962
  */
 export function createRng(seed?: SeedValue | Rng, options: RngOptions = {}): Rng {
   if (seed instanceof Rng) return seed;
