@@ -1,0 +1,614 @@
+import { Matrix } from "ml-matrix";
+import { DataError, ParamError, show } from "../core/errors.js";
+import { toPoints, type PointsInput } from "../core/knn.js";
+import { choleskyLower, invertLower, logSumExp, transposeSquare } from "../core/linalg.js";
+import { fromRowMajor, matrixRows } from "../core/matrix.js";
+import { checkInteger, checkOneOf, checkPositive, mergeOptions } from "../core/validate.js";
+import { createRng, type Rng } from "../random/rng.js";
+import type { SeedValue } from "../random/seed.js";
+import { kmeansFit, kmeansPlusPlusIndices } from "./kmeans.js";
+
+/** Covariance structures of {@link GaussianMixture} (scikit-learn's names). */
+export const COVARIANCE_TYPES = ["full", "tied", "diag", "spherical"] as const;
+/** A covariance structure. */
+export type CovarianceType = (typeof COVARIANCE_TYPES)[number];
+
+/** Options of {@link GaussianMixture}. */
+export interface GaussianMixtureOptions {
+  /** @defaultValue 1 */
+  nComponents?: number;
+  /**
+   * `"full"` (one full covariance per component), `"tied"` (one shared),
+   * `"diag"` (diagonal per component), `"spherical"` (one variance per component).
+   * @defaultValue "full"
+   */
+  covarianceType?: CovarianceType;
+  /** Convergence threshold on the change of the mean log-likelihood. @defaultValue 1e-3 */
+  tol?: number;
+  /** Added to covariance diagonals (keeps them positive definite). @defaultValue 1e-6 */
+  regCovar?: number;
+  /** EM iterations per initialization. @defaultValue 100 */
+  maxIter?: number;
+  /** Initializations (k-means++ seeded k-means each); the best lower bound wins. @defaultValue 1 */
+  nInit?: number;
+  /** `"kmeans"` (scikit-learn's default), `"k-means++"` (the seeds only) or `"random"` (random responsibilities). @defaultValue "kmeans" */
+  initParams?: "kmeans" | "k-means++" | "random";
+  /** Seed of the model's streams (initialization and sampling get separate children). */
+  seed?: SeedValue | Rng | undefined;
+}
+
+const DEFAULTS: Required<Omit<GaussianMixtureOptions, "seed">> & { seed: SeedValue | Rng | undefined } = {
+  nComponents: 1,
+  covarianceType: "full",
+  tol: 1e-3,
+  regCovar: 1e-6,
+  maxIter: 100,
+  nInit: 1,
+  initParams: "kmeans",
+  seed: undefined,
+};
+
+/** The JSON form of a fitted {@link GaussianMixture}. */
+export interface GaussianMixtureJSON {
+  readonly schema: "synthlab.gaussian-mixture/1";
+  readonly covarianceType: CovarianceType;
+  readonly nComponents: number;
+  readonly nFeatures: number;
+  readonly weights: number[];
+  readonly means: number[];
+  readonly covariances: number[];
+  readonly converged: boolean;
+  readonly nIter: number;
+  readonly lowerBound: number;
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+const EPS10 = 10 * 2.220446049250313e-16;
+
+interface Params {
+  weights: Float64Array;
+  means: Float64Array;
+  /** full: k·d·d, tied: d·d, diag: k·d, spherical: k. */
+  covariances: Float64Array;
+  /** Same shapes; full/tied: upper-triangular precision Cholesky factors (scikit-learn's `precisions_cholesky_`). */
+  precChol: Float64Array;
+}
+
+/**
+ * A Gaussian mixture fitted by expectation-maximization, scikit-learn's
+ * `GaussianMixture`: four covariance structures, k-means initialization from
+ * k-means++ seeds, `nInit` restarts, `regCovar` on the diagonals,
+ * Cholesky-based log densities. `score` is the mean log-likelihood per row
+ * (as scikit-learn's); `sample` continues the model's own stream on every call
+ * (scikit-learn's replays the same draws).
+ *
+ * @example
+ * const X = [[0, 0], [0.1, 0.2], [-0.1, 0.1], [5, 5], [5.2, 4.9], [4.9, 5.1]];
+ * const gm = new GaussianMixture({ nComponents: 2, seed: 0 }).fit(X);
+ * gm.converged; // => true
+ * gm.predict([[0, 0.1], [5, 5]])[0] !== gm.predict([[0, 0.1], [5, 5]])[1]; // => true
+ * gm.sample(4).X.rows; // => 4
+ */
+export class GaussianMixture {
+  private readonly options: typeof DEFAULTS;
+  private p: Params | undefined;
+  private sampleRng: Rng | undefined;
+  /** Columns of the fitted data. */
+  nFeatures = 0;
+  /** Whether EM converged (in the initialization that was kept). */
+  converged = false;
+  /** EM iterations of the kept initialization. */
+  nIter = 0;
+  /** Mean log-likelihood of the training data at the end of the kept initialization. */
+  lowerBound = -Infinity;
+
+  constructor(options: GaussianMixtureOptions = {}) {
+    const where = "GaussianMixture";
+    const o = mergeOptions(where, DEFAULTS, options);
+    checkInteger(where, "nComponents", o.nComponents, 1);
+    checkOneOf(where, "covarianceType", o.covarianceType, COVARIANCE_TYPES);
+    checkPositive(where, "tol", o.tol, true);
+    checkPositive(where, "regCovar", o.regCovar, true);
+    checkInteger(where, "maxIter", o.maxIter, 1);
+    checkInteger(where, "nInit", o.nInit, 1);
+    checkOneOf(where, "initParams", o.initParams, ["kmeans", "k-means++", "random"] as const);
+    this.options = o;
+  }
+
+  /** Number of components. */
+  get nComponents(): number {
+    return this.options.nComponents;
+  }
+  /** The covariance structure. */
+  get covarianceType(): CovarianceType {
+    return this.options.covarianceType;
+  }
+  /** Mixture weights (k). */
+  get weights(): Float64Array {
+    return this.fitted("GaussianMixture.weights").weights;
+  }
+  /** Component means, k × d. */
+  get means(): Matrix {
+    return fromRowMajor(this.fitted("GaussianMixture.means").means, this.nComponents, this.nFeatures);
+  }
+  /** Covariances as row-major Float64Array (full: k·d·d, tied: d·d, diag: k·d, spherical: k), scikit-learn's `covariances_` flattened. */
+  get covariances(): Float64Array {
+    return this.fitted("GaussianMixture.covariances").covariances;
+  }
+
+  private fitted(where: string): Params {
+    if (!this.p) throw new ParamError(where, "this", null, "the model is not fitted: call fit(X) first.");
+    return this.p;
+  }
+
+  /**
+   * Fits the mixture by EM (`nInit` initializations, the best lower bound kept).
+   * @param X - n × d data (n >= nComponents)
+   * @returns this
+   * @throws DataError for NaN/infinite values or too few rows; ParamError when a covariance is not positive definite
+   */
+  fit(X: PointsInput): this {
+    const where = "GaussianMixture.fit";
+    const { data, rows: n, cols: d } = toPoints(where, "X", X);
+    const k = this.nComponents;
+    if (n < Math.max(2, k)) {
+      throw new DataError(where, "X", n, `needs at least max(2, nComponents) = ${Math.max(2, k)} rows, got ${n}.`);
+    }
+    this.nFeatures = d;
+    const [initRng, sampleRng] = createRng(this.options.seed).spawn(2);
+    this.sampleRng = sampleRng;
+    const logResp = new Float64Array(n * k);
+    let best: { p: Params; nIter: number; lb: number; conv: boolean } | undefined;
+    for (let init = 0; init < this.options.nInit; init++) {
+      const resp = this.initialResponsibilities(data, n, d, initRng!);
+      this.p = this.mStep(data, n, d, resp, true);
+      let lb = -Infinity;
+      let conv = false;
+      let it = 0;
+      for (it = 1; it <= this.options.maxIter; it++) {
+        const prev = lb;
+        lb = this.eStep(data, n, logResp);
+        for (let i = 0; i < logResp.length; i++) resp[i] = Math.exp(logResp[i]!);
+        this.p = this.mStep(data, n, d, resp, false);
+        if (Math.abs(lb - prev) < this.options.tol) {
+          conv = true;
+          break;
+        }
+      }
+      if (it > this.options.maxIter) it = this.options.maxIter;
+      if (!best || lb > best.lb) best = { p: this.p, nIter: it, lb, conv };
+    }
+    this.p = best!.p;
+    this.nIter = best!.nIter;
+    this.lowerBound = best!.lb;
+    this.converged = best!.conv;
+    return this;
+  }
+
+  private initialResponsibilities(x: Float64Array, n: number, d: number, rng: Rng): Float64Array {
+    const k = this.nComponents;
+    const resp = new Float64Array(n * k);
+    switch (this.options.initParams) {
+      case "kmeans": {
+        const { labels } = kmeansFit(x, n, d, k, rng);
+        for (let i = 0; i < n; i++) resp[i * k + labels[i]!] = 1;
+        break;
+      }
+      case "k-means++": {
+        // scikit-learn's init_params="k-means++": only the seed rows get responsibility 1.
+        const ids = kmeansPlusPlusIndices(x, n, d, k, rng);
+        for (let c = 0; c < k; c++) resp[ids[c]! * k + c] = 1;
+        break;
+      }
+      case "random": {
+        const u = rng.uniform(0, 1, n * k);
+        for (let i = 0; i < n; i++) {
+          let s = 0;
+          for (let c = 0; c < k; c++) s += u[i * k + c]!;
+          for (let c = 0; c < k; c++) resp[i * k + c] = u[i * k + c]! / s;
+        }
+        break;
+      }
+      default: {
+        const never: never = this.options.initParams;
+        throw new Error(String(never));
+      }
+    }
+    return resp;
+  }
+
+  /** M-step: weights, means, covariances (+ regCovar) and precision Cholesky factors from responsibilities. */
+  private mStep(x: Float64Array, n: number, d: number, resp: Float64Array, initial: boolean): Params {
+    const k = this.nComponents;
+    const type = this.covarianceType;
+    const reg = this.options.regCovar;
+    const nk = new Float64Array(k).fill(EPS10);
+    const means = new Float64Array(k * d);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
+        const r = resp[i * k + c]!;
+        if (r === 0) continue;
+        nk[c]! += r;
+        for (let j = 0; j < d; j++) means[c * d + j]! += r * x[i * d + j]!;
+      }
+    }
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) means[c * d + j]! /= nk[c]!;
+    let cov: Float64Array;
+    const diff = new Float64Array(d);
+    if (type === "full" || type === "tied") {
+      cov = new Float64Array(type === "full" ? k * d * d : d * d);
+      for (let i = 0; i < n; i++) {
+        for (let c = 0; c < k; c++) {
+          const r = resp[i * k + c]!;
+          if (r === 0) continue;
+          for (let j = 0; j < d; j++) diff[j] = x[i * d + j]! - means[c * d + j]!;
+          const o = type === "full" ? c * d * d : 0;
+          for (let a = 0; a < d; a++) {
+            const ra = r * diff[a]!;
+            for (let b = 0; b <= a; b++) cov[o + a * d + b]! += ra * diff[b]!;
+          }
+        }
+      }
+      let total = 0;
+      for (let c = 0; c < k; c++) total += nk[c]!;
+      for (let c = 0; c < (type === "full" ? k : 1); c++) {
+        const o = c * d * d;
+        const den = type === "full" ? nk[c]! : total;
+        for (let a = 0; a < d; a++) {
+          for (let b = 0; b <= a; b++) {
+            const v = cov[o + a * d + b]! / den + (a === b ? reg : 0);
+            cov[o + a * d + b] = v;
+            cov[o + b * d + a] = v;
+          }
+        }
+      }
+    } else {
+      const dv = new Float64Array(k * d);
+      for (let i = 0; i < n; i++) {
+        for (let c = 0; c < k; c++) {
+          const r = resp[i * k + c]!;
+          if (r === 0) continue;
+          for (let j = 0; j < d; j++) {
+            const t = x[i * d + j]! - means[c * d + j]!;
+            dv[c * d + j]! += r * t * t;
+          }
+        }
+      }
+      for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) dv[c * d + j] = dv[c * d + j]! / nk[c]! + reg;
+      if (type === "diag") cov = dv;
+      else {
+        cov = new Float64Array(k);
+        for (let c = 0; c < k; c++) {
+          let s = 0;
+          for (let j = 0; j < d; j++) s += dv[c * d + j]!;
+          cov[c] = s / d;
+        }
+      }
+    }
+    const weights = new Float64Array(k);
+    let ws = 0;
+    for (let c = 0; c < k; c++) ws += nk[c]!;
+    for (let c = 0; c < k; c++) weights[c] = initial ? nk[c]! / n : nk[c]! / ws;
+    return { weights, means, covariances: cov, precChol: this.precisionCholesky(cov, d) };
+  }
+
+  private precisionCholesky(cov: Float64Array, d: number): Float64Array {
+    const type = this.covarianceType;
+    const k = this.nComponents;
+    const notPD = (c: number) =>
+      new ParamError(
+        "GaussianMixture.fit",
+        "regCovar",
+        this.options.regCovar,
+        `covariance of component ${c} is not positive definite. Increase regCovar, reduce nComponents, or scale the input.`,
+      );
+    if (type === "full" || type === "tied") {
+      const m = type === "full" ? k : 1;
+      const out = new Float64Array(m * d * d);
+      const L = new Float64Array(d * d);
+      const Li = new Float64Array(d * d);
+      const U = new Float64Array(d * d);
+      for (let c = 0; c < m; c++) {
+        if (!choleskyLower(cov.subarray(c * d * d, (c + 1) * d * d), d, L)) throw notPD(c);
+        invertLower(L, d, Li);
+        transposeSquare(Li, d, U);
+        out.set(U, c * d * d);
+      }
+      return out;
+    }
+    const out = new Float64Array(cov.length);
+    for (let i = 0; i < cov.length; i++) {
+      if (!(cov[i]! > 0)) throw notPD(type === "diag" ? Math.floor(i / d) : i);
+      out[i] = 1 / Math.sqrt(cov[i]!);
+    }
+    return out;
+  }
+
+  /** Weighted log probabilities log(w_c) + log N(x | c), n × k row-major. */
+  private weightedLogProb(x: Float64Array, n: number, out: Float64Array): void {
+    const p = this.p!;
+    const k = this.nComponents;
+    const d = this.nFeatures;
+    const type = this.covarianceType;
+    const logDet = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      if (type === "full" || type === "tied") {
+        const o = type === "full" ? c * d * d : 0;
+        for (let j = 0; j < d; j++) s += Math.log(p.precChol[o + j * d + j]!);
+      } else if (type === "diag") {
+        for (let j = 0; j < d; j++) s += Math.log(p.precChol[c * d + j]!);
+      } else s = d * Math.log(p.precChol[c]!);
+      logDet[c] = s - 0.5 * d * LOG_2PI + Math.log(p.weights[c]!);
+    }
+    const diff = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      for (let c = 0; c < k; c++) {
+        const mo = c * d;
+        for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - p.means[mo + j]!;
+        let q = 0;
+        if (type === "full" || type === "tied") {
+          const o = type === "full" ? c * d * d : 0;
+          const P = p.precChol;
+          // y_b = Σ_{a<=b} diff_a P[a, b] (P upper triangular).
+          for (let b = 0; b < d; b++) {
+            let y = 0;
+            for (let a = 0; a <= b; a++) y += diff[a]! * P[o + a * d + b]!;
+            q += y * y;
+          }
+        } else if (type === "diag") {
+          for (let j = 0; j < d; j++) {
+            const y = diff[j]! * p.precChol[mo + j]!;
+            q += y * y;
+          }
+        } else {
+          for (let j = 0; j < d; j++) q += diff[j]! * diff[j]!;
+          q *= p.precChol[c]! * p.precChol[c]!;
+        }
+        out[i * k + c] = -0.5 * q + logDet[c]!;
+      }
+    }
+  }
+
+  /** E-step: fills log responsibilities, returns the mean log-likelihood. */
+  private eStep(x: Float64Array, n: number, logResp: Float64Array): number {
+    const k = this.nComponents;
+    this.weightedLogProb(x, n, logResp);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const l = logSumExp(logResp, i * k, i * k + k);
+      total += l;
+      for (let c = 0; c < k; c++) logResp[i * k + c]! -= l;
+    }
+    return total / n;
+  }
+
+  private query(where: string, X: PointsInput): { data: Float64Array; rows: number } {
+    this.fitted(where);
+    const q = toPoints(where, "X", X);
+    if (q.cols !== this.nFeatures) throw new ParamError(where, "X", q.cols, `X has ${q.cols} columns, but the model was fitted on ${this.nFeatures}.`);
+    return q;
+  }
+
+  /** Log density log p(x) of each row. */
+  scoreSamples(X: PointsInput): Float64Array {
+    const { data, rows } = this.query("GaussianMixture.scoreSamples", X);
+    const k = this.nComponents;
+    const w = new Float64Array(rows * k);
+    this.weightedLogProb(data, rows, w);
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) out[i] = logSumExp(w, i * k, i * k + k);
+    return out;
+  }
+
+  /** Mean log-likelihood per row (scikit-learn's `GaussianMixture.score`). */
+  score(X: PointsInput): number {
+    const s = this.scoreSamples(X);
+    let t = 0;
+    for (const v of s) t += v;
+    return t / s.length;
+  }
+
+  /** Posterior probability of each component, n × k Matrix. */
+  predictProba(X: PointsInput): Matrix {
+    const { data, rows } = this.query("GaussianMixture.predictProba", X);
+    const k = this.nComponents;
+    const lr = new Float64Array(rows * k);
+    this.weightedLogProb(data, rows, lr);
+    for (let i = 0; i < rows; i++) {
+      const l = logSumExp(lr, i * k, i * k + k);
+      for (let c = 0; c < k; c++) lr[i * k + c] = Math.exp(lr[i * k + c]! - l);
+    }
+    return fromRowMajor(lr, rows, k);
+  }
+
+  /** The most probable component of each row. */
+  predict(X: PointsInput): Int32Array {
+    const { data, rows } = this.query("GaussianMixture.predict", X);
+    const k = this.nComponents;
+    const w = new Float64Array(rows * k);
+    this.weightedLogProb(data, rows, w);
+    const out = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let b = 0;
+      for (let c = 1; c < k; c++) if (w[i * k + c]! > w[i * k + b]!) b = c;
+      out[i] = b;
+    }
+    return out;
+  }
+
+  /** Number of free parameters (scikit-learn's `_n_parameters`). */
+  nParameters(): number {
+    const k = this.nComponents;
+    const d = this.nFeatures;
+    const cov = { full: (k * d * (d + 1)) / 2, tied: (d * (d + 1)) / 2, diag: k * d, spherical: k }[this.covarianceType];
+    return cov + k * d + k - 1;
+  }
+
+  /** Bayesian information criterion on X: −2·n·score(X) + nParameters·ln n (lower is better). */
+  bic(X: PointsInput): number {
+    const n = toPoints("GaussianMixture.bic", "X", X).rows;
+    return -2 * this.score(X) * n + this.nParameters() * Math.log(n);
+  }
+
+  /** Akaike information criterion on X: −2·n·score(X) + 2·nParameters (lower is better). */
+  aic(X: PointsInput): number {
+    const n = toPoints("GaussianMixture.aic", "X", X).rows;
+    return -2 * this.score(X) * n + 2 * this.nParameters();
+  }
+
+  /**
+   * Draws `n` rows: component counts from a multinomial on the weights, then
+   * each component's rows (grouped by component, as scikit-learn's).
+   * Each call continues the model's own sampling stream unless `seed` is given.
+   * @returns `{ X: Matrix n × d, y: Int32Array }` (y = component of each row)
+   * @throws ParamError for n < 1 or an unfitted model
+   */
+  sample(n: number, options: { seed?: SeedValue | Rng } = {}): { X: Matrix; y: Int32Array } {
+    const where = "GaussianMixture.sample";
+    const p = this.fitted(where);
+    checkInteger(where, "n", n, 1);
+    const { seed } = mergeOptions(where, { seed: undefined as SeedValue | Rng | undefined }, options);
+    const rng = seed === undefined ? this.sampleRng! : createRng(seed);
+    const k = this.nComponents;
+    const d = this.nFeatures;
+    const type = this.covarianceType;
+    const counts = rng.multinomial(n, p.weights);
+    const X = new Matrix(n, d);
+    const rows = matrixRows(X);
+    const y = new Int32Array(n);
+    const L = new Float64Array(d * d);
+    let r = 0;
+    for (let c = 0; c < k; c++) {
+      const m = counts[c]!;
+      if (m === 0) continue;
+      const scale = new Float64Array(d);
+      if (type === "full" || type === "tied") choleskyLower(p.covariances.subarray(type === "full" ? c * d * d : 0, (type === "full" ? c + 1 : 1) * d * d), d, L);
+      else for (let j = 0; j < d; j++) scale[j] = Math.sqrt(type === "diag" ? p.covariances[c * d + j]! : p.covariances[c]!);
+      const CH = 65536;
+      for (let s0 = 0; s0 < m; s0 += CH) {
+        const s1 = Math.min(m, s0 + CH);
+        const z = rng.standardNormal((s1 - s0) * d);
+        for (let t = 0; t < s1 - s0; t++, r++) {
+          const row = rows[r]!;
+          y[r] = c;
+          const zo = t * d;
+          if (type === "full" || type === "tied") {
+            for (let a = 0; a < d; a++) {
+              let v = p.means[c * d + a]!;
+              for (let b = 0; b <= a; b++) v += L[a * d + b]! * z[zo + b]!;
+              row[a] = v;
+            }
+          } else {
+            for (let a = 0; a < d; a++) row[a] = p.means[c * d + a]! + scale[a]! * z[zo + a]!;
+          }
+        }
+      }
+    }
+    return { X, y };
+  }
+
+  /** The fitted parameters as JSON. */
+  toJSON(): GaussianMixtureJSON {
+    const p = this.fitted("GaussianMixture.toJSON");
+    return {
+      schema: "synthlab.gaussian-mixture/1",
+      covarianceType: this.covarianceType,
+      nComponents: this.nComponents,
+      nFeatures: this.nFeatures,
+      weights: Array.from(p.weights),
+      means: Array.from(p.means),
+      covariances: Array.from(p.covariances),
+      converged: this.converged,
+      nIter: this.nIter,
+      lowerBound: this.lowerBound,
+    };
+  }
+
+  /** Rebuilds a fitted model from {@link GaussianMixture.toJSON}'s output. */
+  static fromJSON(json: GaussianMixtureJSON, options: { seed?: SeedValue | Rng } = {}): GaussianMixture {
+    if (!json || json.schema !== "synthlab.gaussian-mixture/1") {
+      throw new ParamError("GaussianMixture.fromJSON", "json", json, `expected schema "synthlab.gaussian-mixture/1", got ${show(json?.schema)}.`);
+    }
+    const m = new GaussianMixture({ nComponents: json.nComponents, covarianceType: json.covarianceType, seed: options.seed });
+    m.nFeatures = json.nFeatures;
+    const cov = Float64Array.from(json.covariances);
+    m.p = { weights: Float64Array.from(json.weights), means: Float64Array.from(json.means), covariances: cov, precChol: m.precisionCholesky(cov, json.nFeatures) };
+    m.converged = json.converged;
+    m.nIter = json.nIter;
+    m.lowerBound = json.lowerBound;
+    m.sampleRng = createRng(options.seed).spawn(2)[1];
+    return m;
+  }
+}
+
+/** Options of {@link selectGaussianMixture}: the candidate lists plus any {@link GaussianMixtureOptions}. */
+export interface SelectGaussianMixtureOptions extends Omit<GaussianMixtureOptions, "nComponents" | "covarianceType"> {
+  /** Candidate component counts. @defaultValue [1, 2, ..., 10] */
+  nComponents?: readonly number[];
+  /** Candidate covariance structures. @defaultValue ["full"] */
+  covarianceTypes?: readonly CovarianceType[];
+}
+
+/** One row of {@link selectGaussianMixture}'s table. */
+export interface GaussianMixtureCandidate {
+  readonly nComponents: number;
+  readonly covarianceType: CovarianceType;
+  readonly bic: number;
+  readonly aic: number;
+  readonly converged: boolean;
+  /** The error message when this candidate could not be fitted (bic = Infinity). */
+  readonly error?: string;
+}
+
+/**
+ * Fits a {@link GaussianMixture} for every (nComponents, covarianceType)
+ * candidate and keeps the one with the lowest BIC on X (scikit-learn's
+ * "Gaussian Mixture Model Selection" example). Candidates that cannot be
+ * fitted (a covariance not positive definite) are reported in the table
+ * with bic = Infinity.
+ * @returns `{ best, bestParams, table }`
+ * @throws ParamError for empty candidate lists or when no candidate fits
+ *
+ * @example
+ * const X = [[0, 0], [0.2, 0.1], [0.1, -0.1], [-0.1, 0.2], [6, 6], [6.1, 5.8], [5.9, 6.2], [6.2, 6.1]];
+ * const sel = selectGaussianMixture(X, { nComponents: [1, 2], covarianceTypes: ["spherical"], seed: 0 });
+ * sel.bestParams.nComponents; // => 2
+ */
+export function selectGaussianMixture(
+  X: PointsInput,
+  options: SelectGaussianMixtureOptions = {},
+): { best: GaussianMixture; bestParams: { nComponents: number; covarianceType: CovarianceType }; table: GaussianMixtureCandidate[] } {
+  const where = "selectGaussianMixture";
+  const defaults: SelectGaussianMixtureOptions = { ...DEFAULTS, nComponents: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], covarianceTypes: ["full"] };
+  const o = mergeOptions(where, defaults, options);
+  const { nComponents: ks, covarianceTypes: types, seed, ...rest } = o;
+  if (!ks || ks.length === 0) throw new ParamError(where, "nComponents", ks, "'nComponents' must list at least one candidate.");
+  if (!types || types.length === 0) throw new ParamError(where, "covarianceTypes", types, "'covarianceTypes' must list at least one candidate.");
+  const pts = toPoints(where, "X", X);
+  const rng = createRng(seed);
+  const table: GaussianMixtureCandidate[] = [];
+  let best: GaussianMixture | undefined;
+  let bestBic = Infinity;
+  for (const covarianceType of types) {
+    for (const k of ks) {
+      const child = rng.spawn(1)[0]!;
+      const gm = new GaussianMixture({ ...rest, nComponents: k, covarianceType, seed: child });
+      try {
+        gm.fit(pts);
+        const bic = gm.bic(pts);
+        table.push({ nComponents: k, covarianceType, bic, aic: gm.aic(pts), converged: gm.converged });
+        if (bic < bestBic) {
+          bestBic = bic;
+          best = gm;
+        }
+      } catch (e) {
+        if (!(e instanceof ParamError || e instanceof DataError)) throw e;
+        table.push({ nComponents: k, covarianceType, bic: Infinity, aic: Infinity, converged: false, error: e.message });
+      }
+    }
+  }
+  if (!best) throw new ParamError(where, "nComponents", ks, `no candidate could be fitted: ${table[0]?.error ?? ""}`);
+  return { best, bestParams: { nComponents: best.nComponents, covarianceType: best.covarianceType }, table };
+}
