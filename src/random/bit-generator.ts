@@ -16,6 +16,14 @@ export interface BitGenerator {
    * state exactly as {@link fill} of `2 * (end - start)` words would.
    */
   fillDoubles?(out: Float64Array, start: number, end: number): void;
+  /**
+   * Optional fast paths: fill `out[start:end)` with `loc + scale * N(0, 1)`
+   * (ziggurat) or `scale * Exp(1)` draws, consuming exactly the words the
+   * JavaScript samplers would. Return false to decline (the caller then runs
+   * its own loop).
+   */
+  fillNormals?(out: Float64Array, start: number, end: number, loc: number, scale: number): boolean;
+  fillExponentials?(out: Float64Array, start: number, end: number, scale: number): boolean;
   /** A copy of the internal state, as plain numbers (JSON-safe). */
   getState(): number[];
   /** Restores a state returned by {@link getState}. */

@@ -1,4 +1,5 @@
 import type { BitGenerator } from "./bit-generator.js";
+import { runKernel } from "./wasm/kernels.js";
 
 /**
  * xoshiro128** 1.1 (Blackman & Vigna 2018): 128-bit state, period 2^128 - 1,
@@ -39,6 +40,7 @@ export class Xoshiro128 implements BitGenerator {
   }
 
   fillDoubles(out: Float64Array, start: number, end: number): void {
+    if (end - start >= 256 && runKernel(this.s, out, start, end, (k, n) => k.uniform(n))) return;
     const s = this.s;
     let s0 = s[0]!;
     let s1 = s[1]!;
@@ -69,6 +71,14 @@ export class Xoshiro128 implements BitGenerator {
     s[1] = s1;
     s[2] = s2;
     s[3] = s3;
+  }
+
+  fillNormals(out: Float64Array, start: number, end: number, loc: number, scale: number): boolean {
+    return runKernel(this.s, out, start, end, (k, n) => k.normal(n, loc, scale));
+  }
+
+  fillExponentials(out: Float64Array, start: number, end: number, scale: number): boolean {
+    return runKernel(this.s, out, start, end, (k, n) => k.exponential(n, scale));
   }
 
   getState(): number[] {

@@ -1,0 +1,245 @@
+;; synthlab bulk kernels for the default bit generator, xoshiro128** 1.1:
+;; uniform doubles, ziggurat normals and ziggurat exponentials, each drawing
+;; the same 32-bit words in the same order as the JavaScript samplers
+;; (src/random/normal.ts, exponential.ts, stream.ts), so results are identical.
+;; The generator state lives in locals in the hot loops (steps written out);
+;; the rare slow paths run in helper functions on the globals $s0..$s3.
+;; Compiled to ./kernels-bytes.ts by test/random/wasm-compile.ts (wabt).
+;;
+;; Memory layout (bytes):
+;;   0      xoshiro128** state s0..s3 (4 x i32), read at entry and written at exit
+;;   64     KI  normal thresholds (256 x f64)      2112 WI  normal widths
+;;   4160   FI  normal densities                    6208 KE  exponential thresholds
+;;   8256   WE  exponential widths                 10304 FE  exponential densities
+;;   16384  output: up to 65536 f64
+(module
+  (import "env" "log" (func $log (param f64) (result f64)))
+  (import "env" "exp" (func $exp (param f64) (result f64)))
+  (memory (export "memory") 9)
+  (global $s0 (mut i32) (i32.const 0))
+  (global $s1 (mut i32) (i32.const 0))
+  (global $s2 (mut i32) (i32.const 0))
+  (global $s3 (mut i32) (i32.const 0))
+
+  ;; the next 32-bit word from the globals (slow paths only)
+  (func $next (result i32)
+    (local $r i32) (local $t i32)
+    (local.set $r (i32.mul (i32.rotl (i32.mul (global.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+    (local.set $t (i32.shl (global.get $s1) (i32.const 9)))
+    (global.set $s2 (i32.xor (global.get $s2) (global.get $s0)))
+    (global.set $s3 (i32.xor (global.get $s3) (global.get $s1)))
+    (global.set $s1 (i32.xor (global.get $s1) (global.get $s2)))
+    (global.set $s0 (i32.xor (global.get $s0) (global.get $s3)))
+    (global.set $s2 (i32.xor (global.get $s2) (local.get $t)))
+    (global.set $s3 (i32.rotl (global.get $s3) (i32.const 11)))
+    (local.get $r))
+
+  ;; a double in [0, 1) from the next two words (low, high): (hi * 2^21 + (lo >>> 11)) * 2^-53
+  (func $double (result f64)
+    (local $lo i32)
+    (local.set $lo (call $next))
+    (f64.mul
+      (f64.convert_i64_u
+        (i64.or
+          (i64.shl (i64.extend_i32_u (call $next)) (i64.const 21))
+          (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
+      (f64.const 0x1p-53)))
+
+  (func (export "uniform") (param $n i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32)
+    (local.set $a (i32.load (i32.const 0)))
+    (local.set $b (i32.load (i32.const 4)))
+    (local.set $c (i32.load (i32.const 8)))
+    (local.set $d (i32.load (i32.const 12)))
+    (local.set $p (i32.const 16384))
+    (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        ;; xoshiro128** step -> $lo
+        (local.set $lo (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        ;; xoshiro128** step -> $hi
+        (local.set $hi (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        (f64.store (local.get $p)
+          (f64.mul
+            (f64.convert_i64_u
+              (i64.or
+                (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
+                (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
+            (f64.const 0x1p-53)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $loop)))
+    (i32.store (i32.const 0) (local.get $a))
+    (i32.store (i32.const 4) (local.get $b))
+    (i32.store (i32.const 8) (local.get $c))
+    (i32.store (i32.const 12) (local.get $d)))
+
+  ;; the normal ziggurat's slow path for a rejected pair: the tail (idx 0) or
+  ;; the wedge test; NaN means "draw a new pair" (as normal.ts's normalSlow)
+  (func $normalSlow (param $lo i32) (param $idx i32) (param $x f64) (result f64)
+    (local $off i32) (local $xx f64) (local $yy f64)
+    (if (i32.eqz (local.get $idx))
+      (then
+        (loop $tail
+          (local.set $xx (f64.mul (f64.const -0.27366123732975828) (call $log (f64.sub (f64.const 1) (call $double)))))
+          (local.set $yy (f64.neg (call $log (f64.sub (f64.const 1) (call $double)))))
+          (if (f64.gt (f64.add (local.get $yy) (local.get $yy)) (f64.mul (local.get $xx) (local.get $xx)))
+            (then
+              (if (i32.and (i32.shr_u (local.get $lo) (i32.const 17)) (i32.const 1))
+                (then (return (f64.neg (f64.add (f64.const 3.6541528853610088) (local.get $xx))))))
+              (return (f64.add (f64.const 3.6541528853610088) (local.get $xx)))))
+          (br $tail))))
+    (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
+    (if (result f64)
+      (f64.lt
+        (f64.add
+          (f64.mul
+            (f64.sub (f64.load offset=4152 (local.get $off)) (f64.load offset=4160 (local.get $off)))
+            (call $double))
+          (f64.load offset=4160 (local.get $off)))
+        (call $exp (f64.mul (f64.mul (f64.const -0.5) (local.get $x)) (local.get $x))))
+      (then (local.get $x))
+      (else (f64.const nan))))
+
+  (func (export "normal") (param $n i32) (param $loc f64) (param $scale f64)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32) (local $idx i32) (local $off i32) (local $rabs f64) (local $x f64) (local $v f64)
+    (local.set $a (i32.load (i32.const 0)))
+    (local.set $b (i32.load (i32.const 4)))
+    (local.set $c (i32.load (i32.const 8)))
+    (local.set $d (i32.load (i32.const 12)))
+    (local.set $p (i32.const 16384))
+    (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        ;; xoshiro128** step -> $lo
+        (local.set $lo (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        ;; xoshiro128** step -> $hi
+        (local.set $hi (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        (local.set $idx (i32.and (local.get $lo) (i32.const 255)))
+        (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
+        (local.set $rabs (f64.convert_i64_u
+          (i64.or
+            (i64.shl (i64.extend_i32_u (i32.and (local.get $hi) (i32.const 0x1fffffff))) (i64.const 23))
+            (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 9))))))
+        (local.set $x (f64.mul (local.get $rabs) (f64.load offset=2112 (local.get $off))))
+        ;; sign from bit 8, branch-free: x * (1 - ((lo >>> 7) & 2)) is exactly x or -x
+        (local.set $x (f64.mul (local.get $x)
+          (f64.convert_i32_s (i32.sub (i32.const 1) (i32.and (i32.shr_u (local.get $lo) (i32.const 7)) (i32.const 2))))))
+        (if (f64.lt (local.get $rabs) (f64.load offset=64 (local.get $off)))
+          (then
+            (f64.store (local.get $p) (f64.add (local.get $loc) (f64.mul (local.get $scale) (local.get $x))))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (br $loop)))
+        (global.set $s0 (local.get $a)) (global.set $s1 (local.get $b)) (global.set $s2 (local.get $c)) (global.set $s3 (local.get $d))
+        (local.set $v (call $normalSlow (local.get $lo) (local.get $idx) (local.get $x)))
+        (local.set $a (global.get $s0)) (local.set $b (global.get $s1)) (local.set $c (global.get $s2)) (local.set $d (global.get $s3))
+        (if (f64.eq (local.get $v) (local.get $v))
+          (then
+            (f64.store (local.get $p) (f64.add (local.get $loc) (f64.mul (local.get $scale) (local.get $v))))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))))
+        (br $loop)))
+    (i32.store (i32.const 0) (local.get $a))
+    (i32.store (i32.const 4) (local.get $b))
+    (i32.store (i32.const 8) (local.get $c))
+    (i32.store (i32.const 12) (local.get $d)))
+
+  ;; the exponential ziggurat's slow path (as exponential.ts); NaN means "draw a new pair"
+  (func $exponentialSlow (param $idx i32) (param $x f64) (result f64)
+    (local $off i32)
+    (if (i32.eqz (local.get $idx))
+      (then (return (f64.sub (f64.const 7.6971174701310497) (call $log (f64.sub (f64.const 1) (call $double)))))))
+    (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
+    (if (result f64)
+      (f64.lt
+        (f64.add
+          (f64.mul
+            (f64.sub (f64.load offset=10296 (local.get $off)) (f64.load offset=10304 (local.get $off)))
+            (call $double))
+          (f64.load offset=10304 (local.get $off)))
+        (call $exp (f64.neg (local.get $x))))
+      (then (local.get $x))
+      (else (f64.const nan))))
+
+  (func (export "exponential") (param $n i32) (param $scale f64)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32) (local $idx i32) (local $off i32) (local $ri f64) (local $x f64) (local $v f64)
+    (local.set $a (i32.load (i32.const 0)))
+    (local.set $b (i32.load (i32.const 4)))
+    (local.set $c (i32.load (i32.const 8)))
+    (local.set $d (i32.load (i32.const 12)))
+    (local.set $p (i32.const 16384))
+    (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        ;; xoshiro128** step -> $lo
+        (local.set $lo (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        ;; xoshiro128** step -> $hi
+        (local.set $hi (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $t)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        (local.set $ri (f64.convert_i64_u
+          (i64.or
+            (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
+            (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11))))))
+        (local.set $idx (i32.and (i32.shr_u (local.get $lo) (i32.const 3)) (i32.const 255)))
+        (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
+        (local.set $x (f64.mul (local.get $ri) (f64.load offset=8256 (local.get $off))))
+        (if (f64.lt (local.get $ri) (f64.load offset=6208 (local.get $off)))
+          (then
+            (f64.store (local.get $p) (f64.mul (local.get $scale) (local.get $x)))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (br $loop)))
+        (global.set $s0 (local.get $a)) (global.set $s1 (local.get $b)) (global.set $s2 (local.get $c)) (global.set $s3 (local.get $d))
+        (local.set $v (call $exponentialSlow (local.get $idx) (local.get $x)))
+        (local.set $a (global.get $s0)) (local.set $b (global.get $s1)) (local.set $c (global.get $s2)) (local.set $d (global.get $s3))
+        (if (f64.eq (local.get $v) (local.get $v))
+          (then
+            (f64.store (local.get $p) (f64.mul (local.get $scale) (local.get $v)))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))))
+        (br $loop)))
+    (i32.store (i32.const 0) (local.get $a))
+    (i32.store (i32.const 4) (local.get $b))
+    (i32.store (i32.const 8) (local.get $c))
+    (i32.store (i32.const 12) (local.get $d)))
+)
