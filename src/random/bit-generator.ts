@@ -1,4 +1,5 @@
 import type { SeedValue } from "./seed.js";
+import type { KernelCall } from "./wasm/kernels.js";
 
 /**
  * A bit generator makes raw 64-bit draws, delivered as pairs of 32-bit words
@@ -17,13 +18,12 @@ export interface BitGenerator {
    */
   fillDoubles?(out: Float64Array, start: number, end: number): void;
   /**
-   * Optional fast paths: fill `out[start:end)` with `loc + scale * N(0, 1)`
-   * (ziggurat) or `scale * Exp(1)` draws, consuming exactly the words the
-   * JavaScript samplers would. Return false to decline (the caller then runs
-   * its own loop).
+   * Optional: runs a WebAssembly bulk kernel (./wasm/kernels.wat) from this
+   * generator's current state over `out[start:end)`, advancing the state by
+   * exactly the words the JavaScript samplers would consume. Returns false
+   * to decline (the caller then runs its own loop).
    */
-  fillNormals?(out: Float64Array, start: number, end: number, loc: number, scale: number): boolean;
-  fillExponentials?(out: Float64Array, start: number, end: number, scale: number): boolean;
+  bulk?(out: Float64Array, start: number, end: number, call: KernelCall): boolean;
   /** A copy of the internal state, as plain numbers (JSON-safe). */
   getState(): number[];
   /** Restores a state returned by {@link getState}. */

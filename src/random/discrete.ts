@@ -94,6 +94,7 @@ export function fillPoisson(st: WordStream, out: Float64Array, lam: number): voi
     out.fill(0);
   } else {
     const enlam = Math.exp(-lam);
+    if (st.bulk(out, 0, n, (k, m) => k.poissonMult(m, enlam))) return; // WebAssembly: same draws
     for (let i = 0; i < n; i++) {
       let x = 0;
       let prod = st.double();
@@ -166,6 +167,16 @@ export class BinomialSampler {
       this.p3 = this.p2 + this.c / this.laml;
       this.p4 = this.p3 + this.c / this.lamr;
     }
+  }
+
+  /** Fills `out` with draws (same draws as repeated {@link draw}). */
+  fill(st: WordStream, out: Float64Array): void {
+    const n = this.n;
+    if (n !== 0 && this.p0 !== 0 && !this.useBtpe) {
+      const { pp, q, qn, bound, flip } = this;
+      if (st.bulk(out, 0, out.length, (k, m) => k.binomialInversion(m, n, pp, q, qn, bound, flip ? 1 : 0))) return;
+    }
+    for (let i = 0; i < out.length; i++) out[i] = this.draw(st);
   }
 
   /** One draw (numpy's `random_binomial`). */

@@ -37,13 +37,9 @@ export function fillExponential(st: WordStream, out: Float64Array, scale = 1): v
   const n = out.length;
   const buf = st.buf;
   let i = 0;
-  const bg = st.bitGenerator;
+  if (st.bulk(out, 0, n, (k, m) => k.exponential(m, scale))) return; // WebAssembly: same words, same numbers
   while (i < n) {
-    if (st.pos >= BLOCK) {
-      // buffer drained: a bit generator with a bulk kernel draws the rest (same words, same numbers)
-      if (bg.fillExponentials && n - i >= 64 && bg.fillExponentials(out, i, n, scale)) return;
-      st.refill();
-    }
+    if (st.pos >= BLOCK) st.refill();
     i = exponentialRun(buf, st, out, i, n, scale);
     if (i < n && st.pos < BLOCK) out[i++] = scale * standardExponential(st);
   }

@@ -59,13 +59,9 @@ export function fillNormal(st: WordStream, out: Float64Array, loc = 0, scale = 1
   const n = out.length;
   const buf = st.buf;
   let i = 0;
-  const bg = st.bitGenerator;
+  if (st.bulk(out, 0, n, (k, m) => k.normal(m, loc, scale))) return; // WebAssembly: same words, same numbers
   while (i < n) {
-    if (st.pos >= BLOCK) {
-      // buffer drained: a bit generator with a bulk kernel draws the rest (same words, same numbers)
-      if (bg.fillNormals && n - i >= 64 && bg.fillNormals(out, i, n, loc, scale)) return;
-      st.refill();
-    }
+    if (st.pos >= BLOCK) st.refill();
     i = normalRun(buf, st, out, i, n, loc, scale);
     if (i < n && st.pos < BLOCK) out[i++] = loc + scale * standardNormal(st);
   }

@@ -261,7 +261,9 @@ export class Rng {
     if (size === undefined) return scale * standardGamma(st, shape);
     const out = new Float64Array(checkSize(where, size));
     if (shape === 1) fillExponential(st, out, scale); // standardGamma(1) is the ziggurat exponential: same draws
-    else for (let i = 0; i < out.length; i++) out[i] = scale * standardGamma(st, shape);
+    else if (!(shape > 1 && st.bulk(out, 0, out.length, (k, m) => k.gamma(m, shape, scale)))) {
+      for (let i = 0; i < out.length; i++) out[i] = scale * standardGamma(st, shape);
+    }
     return out;
   }
 
@@ -286,7 +288,9 @@ export class Rng {
     if (size === undefined) return 2 * standardGamma(st, half);
     const out = new Float64Array(checkSize(where, size));
     if (half === 1) fillExponential(st, out, 2); // standardGamma(1) is the ziggurat exponential: same draws
-    else for (let i = 0; i < out.length; i++) out[i] = 2 * standardGamma(st, half);
+    else if (!(half > 1 && st.bulk(out, 0, out.length, (k, m) => k.gamma(m, half, 2)))) {
+      for (let i = 0; i < out.length; i++) out[i] = 2 * standardGamma(st, half);
+    }
     return out;
   }
 
@@ -483,7 +487,7 @@ export class Rng {
     const st = this.stream;
     if (size === undefined) return sampler.draw(st);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = sampler.draw(st);
+    sampler.fill(st, out);
     return out;
   }
 

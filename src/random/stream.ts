@@ -1,4 +1,5 @@
 import type { BitGenerator } from "./bit-generator.js";
+import type { KernelCall } from "./wasm/kernels.js";
 
 /** Words drawn from the bit generator at a time (an even number: 64-bit draws are word pairs). */
 export const BLOCK = 4096;
@@ -96,6 +97,30 @@ export class WordStream {
       for (; i < stop; i++, pos += 2) out[i] = (buf[pos + 1]! * 2097152 + (buf[pos]! >>> 11)) * TWO_M53;
       this.pos = pos;
     }
+  }
+
+  /**
+   * Hands the unread rest of the block back: rewinds the bit generator to
+   * the next unread word (block start, then the consumed words again) and
+   * empties the buffer. The stream of words is unchanged.
+   */
+  release(): void {
+    if (this.pos >= BLOCK) return;
+    const used = this.pos;
+    this.bitGenerator.setState(this.blockStart);
+    if (used > 0) this.bitGenerator.fill(new Uint32Array(used));
+    this.pos = BLOCK;
+  }
+
+  /**
+   * Fills `out[start:end)` with a WebAssembly kernel when the bit generator
+   * has them (see {@link BitGenerator.bulk}); false when it has none.
+   */
+  bulk(out: Float64Array, start: number, end: number, call: KernelCall): boolean {
+    const bg = this.bitGenerator;
+    if (!bg.bulk || end - start < 64) return false;
+    this.release();
+    return bg.bulk(out, start, end, call);
   }
 
   getState(): StreamState {

@@ -1,5 +1,5 @@
 import type { BitGenerator } from "./bit-generator.js";
-import { runKernel } from "./wasm/kernels.js";
+import { runKernel, type KernelCall } from "./wasm/kernels.js";
 
 /**
  * xoshiro128** 1.1 (Blackman & Vigna 2018): 128-bit state, period 2^128 - 1,
@@ -73,12 +73,8 @@ export class Xoshiro128 implements BitGenerator {
     s[3] = s3;
   }
 
-  fillNormals(out: Float64Array, start: number, end: number, loc: number, scale: number): boolean {
-    return runKernel(this.s, out, start, end, (k, n) => k.normal(n, loc, scale));
-  }
-
-  fillExponentials(out: Float64Array, start: number, end: number, scale: number): boolean {
-    return runKernel(this.s, out, start, end, (k, n) => k.exponential(n, scale));
+  bulk(out: Float64Array, start: number, end: number, call: KernelCall): boolean {
+    return runKernel(this.s, out, start, end, call);
   }
 
   getState(): number[] {

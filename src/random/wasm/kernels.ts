@@ -7,7 +7,13 @@ export interface Kernels {
   uniform(n: number): void;
   normal(n: number, loc: number, scale: number): void;
   exponential(n: number, scale: number): void;
+  poissonMult(n: number, enlam: number): void;
+  binomialInversion(n: number, nTrials: number, pp: number, q: number, qn: number, bound: number, flip: number): void;
+  gamma(n: number, shape: number, scale: number): void;
 }
+
+/** A call of one kernel for `n` values (written to the output area). */
+export type KernelCall = (k: Kernels, n: number) => void;
 
 /** Doubles per kernel call (the output area of the module's memory). */
 export const CHUNK = 65536;
@@ -52,7 +58,7 @@ export function kernels(): Kernels | null {
  * `s` (four int32 words), updating `s`. Returns false when WebAssembly is
  * unavailable.
  */
-export function runKernel(s: Int32Array, out: Float64Array, start: number, end: number, call: (k: Kernels, n: number) => void): boolean {
+export function runKernel(s: Int32Array, out: Float64Array, start: number, end: number, call: KernelCall): boolean {
   const k = kernels();
   if (!k) return false;
   const state = new Int32Array(k.memory.buffer, 0, 4);
