@@ -15,4 +15,3 @@ export {
   type DistributionParams,
   type ParamSpec,
 } from "./registry.js";
-export * as dists from "./distributions.js";

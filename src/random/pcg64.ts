@@ -1,5 +1,6 @@
 import type { BitGenerator } from "./bit-generator.js";
 import { generateState } from "./seed-sequence.js";
+import { pcg64Fill } from "./wasm/kernels.js";
 
 /** PCG's 128-bit LCG multiplier 0x2360ED051FC65DA44385DF649FCCF645, as 16-bit limbs (least significant first). */
 const M0 = 0xf645, M1 = 0x9fcc, M2 = 0xdf64, M3 = 0x4385, M4 = 0x5da4, M5 = 0x1fc6, M6 = 0xed05, M7 = 0x2360;
@@ -44,6 +45,19 @@ export class Pcg64 implements BitGenerator {
   }
 
   fill(out: Uint32Array): void {
+    if (out.length >= 64) {
+      // the same steps with native 64-bit integers in WebAssembly
+      const words = new Uint32Array(this.getState());
+      if (pcg64Fill(words, out)) {
+        this.setState(Array.from(words));
+        return;
+      }
+    }
+    this.fillJs(out);
+  }
+
+  /** The 16-bit-limb JavaScript step (small fills, and where WebAssembly is unavailable). */
+  fillJs(out: Uint32Array): void {
     const t = this.s;
     let s0 = t[0]!, s1 = t[1]!, s2 = t[2]!, s3 = t[3]!, s4 = t[4]!, s5 = t[5]!, s6 = t[6]!, s7 = t[7]!;
     const c0 = t[8]!, c1 = t[9]!, c2 = t[10]!, c3 = t[11]!, c4 = t[12]!, c5 = t[13]!, c6 = t[14]!, c7 = t[15]!;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Pcg64 } from "../../src/random/pcg64.js";
 import { createRng, Rng } from "../../src/random/rng.js";
 import { KERNELS_WASM_BASE64 } from "../../src/random/wasm/kernels-bytes.js";
 import { CHUNK, kernels } from "../../src/random/wasm/kernels.js";
@@ -24,6 +25,19 @@ describe("WebAssembly kernels (xoshiro128** bulk draws)", () => {
     for (let i = 0; i < x.length; i++) assert.equal(x[i], b.normal());
     assert.deepEqual(Rng.fromJSON(saved).normal(0, 1, 5000), x);
     assert.equal(a.integers(0, 1000), b.integers(0, 1000));
+  });
+
+  it("PCG64's WebAssembly block fill equals its 16-bit-limb JavaScript step", () => {
+    const a = new Pcg64([11], [3]);
+    const b = new Pcg64([11], [3]);
+    for (const n of [4096, 200_000, 64]) {
+      const x = new Uint32Array(n);
+      const y = new Uint32Array(n);
+      a.fill(x);
+      b.fillJs(y);
+      assert.deepEqual(x, y);
+      assert.deepEqual(a.getState(), b.getState());
+    }
   });
 
   for (const seed of [1, 2024, "wasm"]) {

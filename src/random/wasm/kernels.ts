@@ -10,6 +10,7 @@ export interface Kernels {
   poissonMult(n: number, enlam: number): void;
   binomialInversion(n: number, nTrials: number, pp: number, q: number, qn: number, bound: number, flip: number): void;
   gamma(n: number, shape: number, scale: number): void;
+  pcg64Fill(n: number): void;
 }
 
 /** A call of one kernel for `n` values (written to the output area). */
@@ -71,5 +72,25 @@ export function runKernel(s: Int32Array, out: Float64Array, start: number, end: 
     i += m;
   }
   s.set(state);
+  return true;
+}
+
+/**
+ * Fills `out` (even length <= 2 * CHUNK) with PCG64 outputs as (low, high)
+ * word pairs from `state` (state then increment, eight uint32 words, least
+ * significant first), updating the state words. False without WebAssembly.
+ */
+export function pcg64Fill(state: Uint32Array, out: Uint32Array): boolean {
+  const k = kernels();
+  if (!k) return false;
+  const st = new Uint32Array(k.memory.buffer, 16, 8);
+  st.set(state);
+  for (let i = 0; i < out.length; ) {
+    const words = Math.min(2 * CHUNK, out.length - i);
+    k.pcg64Fill(words / 2);
+    out.set(new Uint32Array(k.memory.buffer, OUT_OFFSET, words), i);
+    i += words;
+  }
+  state.set(st.subarray(0, 4));
   return true;
 }

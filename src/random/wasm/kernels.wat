@@ -8,6 +8,7 @@
 ;;
 ;; Memory layout (bytes):
 ;;   0      xoshiro128** state s0..s3 (4 x i32), read at entry and written at exit
+;;   16     PCG64 state low/high, increment low/high (4 x i64)
 ;;   64     KI  normal thresholds (256 x f64)      2112 WI  normal widths
 ;;   4160   FI  normal densities                    6208 KE  exponential thresholds
 ;;   8256   WE  exponential widths                 10304 FE  exponential densities
@@ -508,4 +509,51 @@
     (i32.store (i32.const 4) (local.get $b))
     (i32.store (i32.const 8) (local.get $c))
     (i32.store (i32.const 12) (local.get $d)))
+
+  ;; PCG64 (XSL-RR 128/64, numpy's default) block fill: n 64-bit outputs as
+  ;; (low, high) word pairs at 16384. State at 16: state low, state high,
+  ;; increment low, increment high (4 x i64), read at entry, written at exit.
+  (func $mulhi (param $x i64) (param $y i64) (result i64)
+    (local $x0 i64) (local $x1 i64) (local $y0 i64) (local $y1 i64) (local $p01 i64) (local $p10 i64) (local $mid i64)
+    (local.set $x0 (i64.and (local.get $x) (i64.const 0xffffffff)))
+    (local.set $x1 (i64.shr_u (local.get $x) (i64.const 32)))
+    (local.set $y0 (i64.and (local.get $y) (i64.const 0xffffffff)))
+    (local.set $y1 (i64.shr_u (local.get $y) (i64.const 32)))
+    (local.set $p01 (i64.mul (local.get $x0) (local.get $y1)))
+    (local.set $p10 (i64.mul (local.get $x1) (local.get $y0)))
+    (local.set $mid (i64.add
+      (i64.add (i64.shr_u (i64.mul (local.get $x0) (local.get $y0)) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff)))
+      (i64.and (local.get $p10) (i64.const 0xffffffff))))
+    (i64.add
+      (i64.add (i64.mul (local.get $x1) (local.get $y1)) (i64.shr_u (local.get $p01) (i64.const 32)))
+      (i64.add (i64.shr_u (local.get $p10) (i64.const 32)) (i64.shr_u (local.get $mid) (i64.const 32)))))
+
+  (func (export "pcg64Fill") (param $n i32)
+    (local $slo i64) (local $shi i64) (local $ilo i64) (local $ihi i64) (local $lo i64) (local $hi i64) (local $p i32) (local $end i32)
+    (local.set $slo (i64.load (i32.const 16)))
+    (local.set $shi (i64.load (i32.const 24)))
+    (local.set $ilo (i64.load (i32.const 32)))
+    (local.set $ihi (i64.load (i32.const 40)))
+    (local.set $p (i32.const 16384))
+    (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        ;; state = state * M + inc (mod 2^128), M = 0x2360ED051FC65DA4_4385DF649FCCF645
+        (local.set $hi (i64.add
+          (call $mulhi (local.get $slo) (i64.const 0x4385DF649FCCF645))
+          (i64.add
+            (i64.mul (local.get $slo) (i64.const 0x2360ED051FC65DA4))
+            (i64.mul (local.get $shi) (i64.const 0x4385DF649FCCF645)))))
+        (local.set $lo (i64.add (i64.mul (local.get $slo) (i64.const 0x4385DF649FCCF645)) (local.get $ilo)))
+        (local.set $shi (i64.add (i64.add (local.get $hi) (local.get $ihi))
+          (i64.extend_i32_u (i64.lt_u (local.get $lo) (local.get $ilo)))))
+        (local.set $slo (local.get $lo))
+        ;; XSL-RR output: (hi ^ lo) rotated right by hi >> 58
+        (i64.store (local.get $p)
+          (i64.rotr (i64.xor (local.get $shi) (local.get $slo)) (i64.shr_u (local.get $shi) (i64.const 58))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $loop)))
+    (i64.store (i32.const 16) (local.get $slo))
+    (i64.store (i32.const 24) (local.get $shi)))
 )
