@@ -36,17 +36,17 @@ export interface DistributionEntry<P extends string = string> {
 
 type EntrySpec<P extends string> = Pick<DistributionEntry<P>, "kind" | "params" | "draw" | "dist" | "method">;
 
-/** Builds an entry; the distribution object is cached per params object, so per-point calls stay cheap. */
+/** Builds an entry; the distribution object is cached for the last parameter values, so per-point calls stay cheap. */
 function entry<const P extends string>(e: EntrySpec<P>): DistributionEntry<P> {
-  let lastParams: object | null = null;
-  let lastKey = "";
+  const names = e.params.map((p) => p.name);
+  const lastValues = new Float64Array(names.length);
   let last: Dist | null = null;
   const get = (params: Readonly<Record<P, number>>): Dist => {
-    const key = e.params.map((p) => params[p.name]).join(",");
-    if (params !== lastParams || key !== lastKey || !last) {
+    let same = last !== null;
+    for (let i = 0; same && i < names.length; i++) same = params[names[i]!] === lastValues[i];
+    if (!same || !last) {
       last = e.dist(params);
-      lastParams = params;
-      lastKey = key;
+      for (let i = 0; i < names.length; i++) lastValues[i] = params[names[i]!];
     }
     return last;
   };
