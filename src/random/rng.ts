@@ -7,6 +7,7 @@ import { bitGeneratorFactory, DEFAULT_BIT_GENERATOR, type BitGeneratorName } fro
 import { choiceIndices, shuffleInPlace } from "./choice.js";
 import * as C from "./continuous.js";
 import * as D from "./discrete.js";
+import { exp } from "./exp.js";
 import { fillExponential, standardExponential } from "./exponential.js";
 import { standardGamma } from "./gamma.js";
 import { boundedInt } from "./integers.js";
@@ -234,17 +235,18 @@ export class Rng {
     return out;
   }
 
-  /** Log-normal draws: `exp(normal(mean, sigma))`. */
+  /** Log-normal draws: `exp(normal(mean, sigma))` (exp by ./exp.ts: table-based, ~0.51 ulp, closer to glibc's than V8's Math.exp). */
   lognormal(mean?: number, sigma?: number): number;
   lognormal(mean: number, sigma: number, size: number): Float64Array;
   lognormal(mean = 0, sigma = 1, size?: number): number | Float64Array {
     const where = "Rng.lognormal";
     checkFinite(where, "mean", mean);
     checkPositive(where, "sigma", sigma, true);
-    if (size === undefined) return Math.exp(mean + sigma * standardNormal(this.stream));
+    if (size === undefined) return exp(mean + sigma * standardNormal(this.stream));
     const out = new Float64Array(checkSize(where, size));
+    if (this.stream.bulk(out, 0, out.length, (k, m) => k.lognormal(m, mean, sigma))) return out; // WebAssembly: same numbers
     fillNormal(this.stream, out, mean, sigma);
-    for (let i = 0; i < out.length; i++) out[i] = Math.exp(out[i]!);
+    for (let i = 0; i < out.length; i++) out[i] = exp(out[i]!);
     return out;
   }
 

@@ -50,6 +50,7 @@ describe("WebAssembly kernels (xoshiro128** bulk draws)", () => {
         ["exponential", bulk.exponential(3, n), () => scalar.exponential(3)],
         ["random", bulk.random(n), () => scalar.random()],
         ["standardNormal", bulk.standardNormal(777), () => scalar.standardNormal()],
+        ["lognormal(0.3, 1.2)", bulk.lognormal(0.3, 1.2, 20_001), () => scalar.lognormal(0.3, 1.2)],
         ["gamma(2.5, 1.5)", bulk.gamma(2.5, 1.5, 20_001), () => scalar.gamma(2.5, 1.5)],
         ["chisquare(7)", bulk.chisquare(7, 5_001), () => scalar.chisquare(7)],
         ["poisson(4)", bulk.poisson(4, 30_001), () => scalar.poisson(4)],

@@ -1,3 +1,4 @@
+import { EXP_H, EXP_TAIL } from "../exp-tables.js";
 import { FE, FI, KE, KI, WE, WI } from "../ziggurat-tables.js";
 import { KERNELS_WASM_BASE64 } from "./kernels-bytes.js";
 
@@ -11,6 +12,7 @@ export interface Kernels {
   binomialInversion(n: number, nTrials: number, pp: number, q: number, qn: number, bound: number, flip: number): void;
   gamma(n: number, shape: number, scale: number): void;
   pcg64Fill(n: number): void;
+  lognormal(n: number, mean: number, sigma: number): void;
 }
 
 /** A call of one kernel for `n` values (written to the output area). */
@@ -47,6 +49,8 @@ export function kernels(): Kernels | null {
     const k = inst.exports as unknown as Kernels;
     const mem = new Float64Array(k.memory.buffer);
     [KI, WI, FI, KE, WE, FE].forEach((t, j) => mem.set(t, 8 + j * 256));
+    mem.set(EXP_H, 12352 / 8);
+    mem.set(EXP_TAIL, 13376 / 8);
     instance = k;
   } catch {
     instance = null;

@@ -12,6 +12,7 @@
 ;;   64     KI  normal thresholds (256 x f64)      2112 WI  normal widths
 ;;   4160   FI  normal densities                    6208 KE  exponential thresholds
 ;;   8256   WE  exponential widths                 10304 FE  exponential densities
+;;   12352  EXP_H  2^(j/128) as doubles (128 x f64)  13376 EXP_TAIL their relative errors
 ;;   16384  output: up to 65536 f64
 (module
   (import "env" "log" (func $log (param f64) (result f64)))
@@ -116,7 +117,7 @@
       (then (local.get $x))
       (else (f64.const nan))))
 
-  (func (export "normal") (param $n i32) (param $loc f64) (param $scale f64)
+  (func $normalK (export "normal") (param $n i32) (param $loc f64) (param $scale f64)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32) (local $idx i32) (local $off i32) (local $rabs f64) (local $x f64) (local $v f64)
     (local.set $a (i32.load (i32.const 0)))
     (local.set $b (i32.load (i32.const 4)))
@@ -556,4 +557,42 @@
         (br $loop)))
     (i64.store (i32.const 16) (local.get $slo))
     (i64.store (i32.const 24) (local.get $shi)))
+
+  ;; e^x as src/random/exp.ts computes it, operation for operation (same results)
+  (func $expFast (param $x f64) (result f64)
+    (local $ax f64) (local $kd f64) (local $r f64) (local $k i32) (local $j i32) (local $scale f64) (local $r2 f64) (local $tmp f64)
+    (local.set $ax (f64.abs (local.get $x)))
+    (if (i32.or (i32.eqz (f64.lt (local.get $ax) (f64.const 512))) (f64.lt (local.get $ax) (f64.const 5.551115123125783e-17)))
+      (then (return (call $exp (local.get $x)))))
+    (local.set $kd (f64.add (f64.mul (f64.const 184.6649652337873) (local.get $x)) (f64.const 6755399441055744)))
+    (local.set $kd (f64.sub (local.get $kd) (f64.const 6755399441055744)))
+    (local.set $r (f64.add
+      (f64.add (local.get $x) (f64.mul (local.get $kd) (f64.const -0.005415212348111709)))
+      (f64.mul (local.get $kd) (f64.const -1.2864023111638346e-14))))
+    (local.set $k (i32.trunc_f64_s (local.get $kd)))
+    (local.set $j (i32.shl (i32.and (local.get $k) (i32.const 127)) (i32.const 3)))
+    ;; H[j] * 2^(k >> 7), the power of two built from its bits (exact)
+    (local.set $scale (f64.mul (f64.load offset=12352 (local.get $j))
+      (f64.reinterpret_i64 (i64.shl (i64.extend_i32_s (i32.add (i32.shr_s (local.get $k) (i32.const 7)) (i32.const 1023))) (i64.const 52)))))
+    (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
+    (local.set $tmp (f64.add
+      (f64.add
+        (f64.add (f64.load offset=13376 (local.get $j)) (local.get $r))
+        (f64.mul (local.get $r2) (f64.add (f64.const 0.49999999999996786) (f64.mul (local.get $r) (f64.const 0.16666666666665886)))))
+      (f64.mul (f64.mul (local.get $r2) (local.get $r2))
+        (f64.add (f64.const 0.0416666808410674) (f64.mul (local.get $r) (f64.const 0.008333335853059549))))))
+    (f64.add (local.get $scale) (f64.mul (local.get $scale) (local.get $tmp))))
+
+  ;; lognormal: exp(mean + sigma * N(0, 1)), the normal kernel then expFast in place
+  (func (export "lognormal") (param $n i32) (param $mean f64) (param $sigma f64)
+    (local $p i32) (local $end i32)
+    (call $normalK (local.get $n) (local.get $mean) (local.get $sigma))
+    (local.set $p (i32.const 16384))
+    (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (f64.store (local.get $p) (call $expFast (f64.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $loop))))
 )
