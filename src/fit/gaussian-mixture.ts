@@ -1,8 +1,8 @@
 import { Matrix } from "ml-matrix";
 import { DataError, ParamError, show } from "../core/errors.js";
 import { toPoints, type PointsInput } from "../core/knn.js";
-import { choleskyLower, invertLower, logSumExp, transposeSquare } from "../core/linalg.js";
-import { fromRowMajor, matrixRows } from "../core/matrix.js";
+import { choleskyLower, invertLower, logSumExp, transposeSquare, viewMatrix } from "../core/linalg.js";
+import { fromRowMajor } from "../core/matrix.js";
 import { checkInteger, checkOneOf, checkPositive, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
@@ -475,8 +475,7 @@ export class GaussianMixture {
     const d = this.nFeatures;
     const type = this.covarianceType;
     const counts = rng.multinomial(n, p.weights);
-    const X = new Matrix(n, d);
-    const rows = matrixRows(X);
+    const buf = new Float64Array(n * d);
     const y = new Int32Array(n);
     const L = new Float64Array(d * d);
     let r = 0;
@@ -491,22 +490,22 @@ export class GaussianMixture {
         const s1 = Math.min(m, s0 + CH);
         const z = rng.standardNormal((s1 - s0) * d);
         for (let t = 0; t < s1 - s0; t++, r++) {
-          const row = rows[r]!;
+          const ro = r * d;
           y[r] = c;
           const zo = t * d;
           if (type === "full" || type === "tied") {
             for (let a = 0; a < d; a++) {
               let v = p.means[c * d + a]!;
               for (let b = 0; b <= a; b++) v += L[a * d + b]! * z[zo + b]!;
-              row[a] = v;
+              buf[ro + a] = v;
             }
           } else {
-            for (let a = 0; a < d; a++) row[a] = p.means[c * d + a]! + scale[a]! * z[zo + a]!;
+            for (let a = 0; a < d; a++) buf[ro + a] = p.means[c * d + a]! + scale[a]! * z[zo + a]!;
           }
         }
       }
     }
-    return { X, y };
+    return { X: viewMatrix(buf, n, d), y };
   }
 
   /** The fitted parameters as JSON. */

@@ -3,7 +3,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { Matrix } from "ml-matrix";
 import { DataError, ParamError, ParamTypeError, show } from "../core/errors.js";
 import { toPoints, type PointsInput } from "../core/knn.js";
-import { matrixRows } from "../core/matrix.js";
+import { viewMatrix } from "../core/linalg.js";
 import { checkInteger, checkOneOf, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
@@ -299,15 +299,14 @@ export class KernelDensity {
     const d = this.nFeatures;
     const h = this.bandwidth;
     const nTrain = this.nSamples;
-    const out = new Matrix(n, d);
-    const rows = matrixRows(out);
+    const out = new Float64Array(n * d);
     const CH = 8192;
     for (let c0 = 0; c0 < n; c0 += CH) {
       const c1 = Math.min(n, c0 + CH);
       const idx = rng.integers(0, nTrain, c1 - c0);
       const z = rng.standardNormal((c1 - c0) * d);
       for (let i = c0; i < c1; i++) {
-        const row = rows[i]!;
+        const ro = i * d;
         const so = idx[i - c0]! * d;
         const zo = (i - c0) * d;
         let scale = h;
@@ -316,10 +315,10 @@ export class KernelDensity {
           for (let j = 0; j < d; j++) s2 += z[zo + j]! * z[zo + j]!;
           scale = (gammainc(0.5 * s2, 0.5 * d) ** (1 / d) * h) / Math.sqrt(s2);
         }
-        for (let j = 0; j < d; j++) row[j] = data[so + j]! + scale * z[zo + j]!;
+        for (let j = 0; j < d; j++) out[ro + j] = data[so + j]! + scale * z[zo + j]!;
       }
     }
-    return out;
+    return viewMatrix(out, n, d);
   }
 
   /** The fitted model as JSON (the training rows included). */

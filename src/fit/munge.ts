@@ -1,8 +1,8 @@
 import { Matrix } from "ml-matrix";
 import { DataError, ParamError, show } from "../core/errors.js";
 import { NearestNeighbors, toPoints, type PointsInput } from "../core/knn.js";
-import { columnMeans, columnVariances, correlationMatrix } from "../core/linalg.js";
-import { matrixRows, toRowMajor } from "../core/matrix.js";
+import { columnMeans, columnVariances, correlationMatrix, viewMatrix } from "../core/linalg.js";
+import { toRowMajor } from "../core/matrix.js";
 import { checkInRange, checkInteger, checkPositive, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
@@ -100,8 +100,7 @@ export function munge(X: PointsInput, options: MungeOptions): Matrix {
   const nn = mungeNeighbours(data, n, d, discrete);
   const rng = createRng(o.seed);
   const [orderRng, drawRng] = rng.spawn(2);
-  const out = new Matrix(o.nSamples, d);
-  const rows = matrixRows(out);
+  const out = new Float64Array(o.nSamples * d);
   const isDiscrete = new Uint8Array(d);
   for (const j of discrete) isDiscrete[j] = 1;
   let perm: Int32Array = orderRng!.permutation(n);
@@ -116,18 +115,18 @@ export function munge(X: PointsInput, options: MungeOptions): Matrix {
       if (pos === 0 && r > 0) perm = orderRng!.permutation(n);
       const e = perm[pos]!;
       const f = nn[e]!;
-      const row = rows[r]!;
+      const ro = r * d;
       for (let j = 0; j < d; j++) {
         const ea = data[e * d + j]!;
-        if (u[t * d + j]! >= p) row[j] = ea;
+        if (u[t * d + j]! >= p) out[ro + j] = ea;
         else {
           const fa = data[f * d + j]!;
-          row[j] = isDiscrete[j] ? fa : fa + (Math.abs(ea - fa) / s) * z[t * d + j]!;
+          out[ro + j] = isDiscrete[j] ? fa : fa + (Math.abs(ea - fa) / s) * z[t * d + j]!;
         }
       }
     }
   }
-  return out;
+  return viewMatrix(out, o.nSamples, d);
 }
 
 /** Two-sample Kolmogorov–Smirnov statistic sup |F_a − F_b| (sorts copies). @internal until src/quality's ks2samp lands */

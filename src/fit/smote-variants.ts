@@ -101,7 +101,7 @@ export class SMOTENC {
       const Ec = takeRows(enc, width, idx);
       const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data: Ec, rows: idx.length, cols: width }).kneighbors(null, k).indices;
       const tmp = new Float64Array(nNew * width);
-      const { rows } = makeSamples(Ec, Ec, nns, k, width, nNew, 1, rng, tmp, 0);
+      const { rows } = makeSamples(Ec, Ec, nns, k, width, nNew, 1, rng, tmp, 0, true);
       const out = new Float64Array(nNew * d);
       const votes = new Map<number, number>();
       for (let s = 0; s < nNew; s++) {

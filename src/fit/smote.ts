@@ -1,7 +1,7 @@
 import { Matrix } from "ml-matrix";
 import { DataError, ParamError, ParamTypeError, show } from "../core/errors.js";
 import { NearestNeighbors, toPoints, type PointsInput } from "../core/knn.js";
-import { matrixRows } from "../core/matrix.js";
+import { viewMatrix } from "../core/linalg.js";
 import { checkBoolean, checkInteger, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
@@ -69,7 +69,7 @@ export function checkClassSize(where: string, param: string, label: Label | unde
  * @internal imbalanced-learn's `_make_samples`: `nSamples` points
  * base[r] + stepSize · u · (nnData[nns[r, c]] − base[r]) with (r, c) uniform
  * over the neighbour table and u ~ U[0, 1), written to `out` from row `at`.
- * Returns the chosen (row, neighbour) pairs.
+ * With `record`, returns the base row of each new point.
  */
 export function makeSamples(
   base: Float64Array,
@@ -80,36 +80,33 @@ export function makeSamples(
   nSamples: number,
   stepSize: number,
   rng: Rng,
-  out: Float64Array[] | Float64Array,
+  out: Float64Array,
   at: number,
-): { rows: Int32Array; nbs: Int32Array } {
+  record = false,
+): { rows: Int32Array } {
   const nBase = nns.length / k;
-  const rowsOut = new Int32Array(nSamples);
-  const nbsOut = new Int32Array(nSamples);
+  const rowsOut = new Int32Array(record ? nSamples : 0);
   const CH = 65536;
   for (let s0 = 0; s0 < nSamples; s0 += CH) {
     const m = Math.min(CH, nSamples - s0);
     const idx = rng.integers(0, nBase * k, m);
     const steps = rng.random(m);
+    let oo = (at + s0) * d;
     for (let t = 0; t < m; t++) {
       const flat = idx[t]!;
       const r = Math.floor(flat / k);
-      const nb = nns[flat]!;
-      rowsOut[s0 + t] = r;
-      nbsOut[s0 + t] = nb;
-      const g = stepSize * steps[t]!;
+      if (record) rowsOut[s0 + t] = r;
       const bo = r * d;
-      const no = nb * d;
-      if (Array.isArray(out)) {
-        const row = out[at + s0 + t]!;
-        for (let j = 0; j < d; j++) row[j] = base[bo + j]! + g * (nnData[no + j]! - base[bo + j]!);
-      } else {
-        const oo = (at + s0 + t) * d;
-        for (let j = 0; j < d; j++) out[oo + j] = base[bo + j]! + g * (nnData[no + j]! - base[bo + j]!);
+      const no = nns[flat]! * d;
+      const g = stepSize * steps[t]!;
+      for (let j = 0; j < d; j++) {
+        const b = base[bo + j]!;
+        out[oo + j] = b + g * (nnData[no + j]! - b);
       }
+      oo += d;
     }
   }
-  return { rows: rowsOut, nbs: nbsOut };
+  return { rows: rowsOut };
 }
 
 /** @internal X (original rows then new blocks) and y of the same kind as the input labels. */
@@ -117,14 +114,14 @@ export function assemble<Y extends Labels>(xy: XY, blocks: { data: Float64Array;
   const { data, n, d, y } = xy;
   let total = n;
   for (const b of blocks) total += b.data.length / d;
-  const X = new Matrix(total, d);
-  const rows = matrixRows(X);
-  for (let i = 0; i < n; i++) rows[i]!.set(data.subarray(i * d, i * d + d));
+  const buf = new Float64Array(total * d);
+  buf.set(data.subarray(0, n * d));
   let r = n;
   for (const b of blocks) {
-    const m = b.data.length / d;
-    for (let i = 0; i < m; i++) rows[r++]!.set(b.data.subarray(i * d, i * d + d));
+    buf.set(b.data, r * d);
+    r += b.data.length / d;
   }
+  const X = viewMatrix(buf, total, d);
   let yOut: Labels;
   if (y instanceof Int32Array || y instanceof Float64Array) {
     const Ctor = y.constructor as Int32ArrayConstructor | Float64ArrayConstructor;
@@ -244,13 +241,12 @@ export function smote(X: PointsInput, options: SmoteOptions): Matrix {
   }
   const rng = createRng(o.seed);
   const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data, rows: n, cols: d }).kneighbors(null, k).indices;
-  const out = new Matrix(o.nSamples, d);
-  const rows = matrixRows(out);
+  const out = new Float64Array(o.nSamples * d);
   let at = 0;
   if (o.includeReal) {
-    for (let i = 0; i < n; i++) rows[i]!.set(data.subarray(i * d, i * d + d));
+    out.set(data);
     at = n;
   }
-  makeSamples(data, data, nns, k, d, o.nSamples - at, 1, rng, rows, at);
-  return out;
+  makeSamples(data, data, nns, k, d, o.nSamples - at, 1, rng, out, at);
+  return viewMatrix(out, o.nSamples, d);
 }

@@ -1,0 +1,147 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Matrix } from "ml-matrix";
+import { fromRowMajor } from "../../core/matrix.js";
+import { GaussianMixture } from "../../fit/gaussian-mixture.js";
+import { gridSearchCV } from "../../fit/grid-search.js";
+import { KernelDensity } from "../../fit/kernel-density.js";
+import { smote } from "../../fit/smote.js";
+import { loadDigits } from "../../io/datasets.js";
+import { createRng } from "../../random/rng.js";
+import { scaled, type BenchCase } from "../case.js";
+
+const SEED = 11;
+/** The tutorial's grid, numpy's np.arange(0.01, 1, 0.05) (20 values). */
+const BANDWIDTHS = Array.from({ length: 20 }, (_, i) => 0.01 + i * 0.05);
+let bestBandwidth: number | undefined;
+
+function gridSearch(X: Matrix) {
+  return gridSearchCV((p: { bandwidth: number }) => new KernelDensity(p), { bandwidth: BANDWIDTHS }, X);
+}
+
+/**
+ * make_blobs(n, 10 features, 5 centers, random_state=11)'s recipe inline
+ * (src/datasets has no makeBlobs yet): centers uniform in [-10, 10)^10, unit
+ * std, n/5 rows per center, rows shuffled. Same recipe, not the same numbers.
+ */
+function blobs(n: number): Matrix {
+  const rng = createRng(SEED);
+  const d = 10;
+  const k = 5;
+  const centers = rng.uniform(-10, 10, k * d);
+  const data = new Float64Array(n * d);
+  const order = rng.permutation(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.min(k - 1, Math.floor((i * k) / n));
+    const r = order[i]!;
+    for (let j = 0; j < d; j++) data[r * d + j] = centers[c * d + j]! + rng.normal();
+  }
+  return fromRowMajor(data, n, d);
+}
+
+/** The peers' `_telecom_like`: 20 lognormal columns; with pcg64 the very numbers numpy draws. */
+function telecomLike(n: number): Matrix {
+  const rng = createRng(SEED, { bitGenerator: "pcg64" });
+  const mu = rng.uniform(0, 5, 20);
+  const sigma = rng.uniform(0.5, 1.5, 20);
+  const data = new Float64Array(n * 20);
+  for (let i = 0; i < n; i++) for (let j = 0; j < 20; j++) data[i * 20 + j] = rng.lognormal(mu[j]!, sigma[j]!);
+  return fromRowMajor(data, n, 20);
+}
+
+/** Resets the kernel's peak-RSS mark (Linux); returns false where unsupported. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Peak RSS in MiB since the last reset (VmHWM), or undefined. */
+function peakRssMiB(): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const N_GMM_FIT = (s: number) => scaled(100_000, s);
+const gmm = () => new GaussianMixture({ nComponents: 5, covarianceType: "full", seed: SEED });
+
+/** Benchmarks of src/fit (the peers' KDE, GMM and SMOTE cases). */
+export const FIT_CASES: BenchCase[] = [
+  {
+    name: "kde_gridsearch_digits",
+    params: () => "gridSearchCV(KernelDensity, { bandwidth: 0.01..0.96 step 0.05 }) cv=5 on loadDigits().X 1797x64 [not scaled; exact sums]",
+    setup: () => {
+      const X = loadDigits().X;
+      return {
+        op: () => gridSearch(X),
+        info: (r) => {
+          const g = r as ReturnType<typeof gridSearch>;
+          bestBandwidth = g.bestParams.bandwidth;
+          return { best_bandwidth: Math.round(g.bestParams.bandwidth * 1e6) / 1e6, best_score: Math.round(g.bestScore * 1e4) / 1e4 };
+        },
+      };
+    },
+  },
+  {
+    name: "kde_sample_1m",
+    params: (s) => `new KernelDensity({ bandwidth: <grid best> }).fit(digits).sample(${scaled(1_000_000, s)}, { seed: ${SEED} }); fit+sample timed`,
+    setup: (s) => {
+      const X = loadDigits().X;
+      bestBandwidth ??= gridSearch(X).bestParams.bandwidth;
+      const bw = bestBandwidth;
+      const n = scaled(1_000_000, s);
+      return { op: () => new KernelDensity({ bandwidth: bw }).fit(X).sample(n, { seed: SEED }), info: () => ({ bandwidth: Math.round(bw * 1e6) / 1e6 }) };
+    },
+  },
+  {
+    name: "gmm_fit_100k",
+    params: (s) =>
+      `new GaussianMixture({ nComponents: 5, covarianceType: "full", seed: ${SEED} }).fit(X); X = ${N_GMM_FIT(s)} x 10 blobs, 5 centers (make_blobs recipe generated inline: src/datasets has no makeBlobs yet)`,
+    setup: (s) => {
+      const X = blobs(N_GMM_FIT(s));
+      return {
+        op: () => gmm().fit(X),
+        info: (r) => {
+          const g = r as GaussianMixture;
+          return { n_iter: g.nIter, converged: g.converged };
+        },
+      };
+    },
+  },
+  {
+    name: "gmm_sample_1m",
+    params: (s) => `fitted gmm_fit_100k model .sample(${scaled(1_000_000, s)}); fit untimed`,
+    setup: (s) => {
+      const g = gmm().fit(blobs(N_GMM_FIT(s)));
+      const n = scaled(1_000_000, s);
+      return { op: () => g.sample(n) };
+    },
+  },
+  {
+    name: "smote_5k_to_1m",
+    params: (s) => {
+      const real = scaled(5_000, s, 10);
+      const target = Math.max(real + 1, scaled(1_000_000, s));
+      return `smote(X, { nSamples: ${target}, kNeighbors: 5, seed: ${SEED}, includeReal: true }): ${real} real rows x 20 (the peers' telecom-like lognormal table, same numbers via pcg64) -> ${real} real + ${target - real} synthetic`;
+    },
+    setup: (s) => {
+      const real = scaled(5_000, s, 10);
+      const target = Math.max(real + 1, scaled(1_000_000, s));
+      const X = telecomLike(real);
+      const reset = resetPeakRss();
+      return {
+        op: () => smote(X, { nSamples: target, kNeighbors: 5, seed: SEED, includeReal: true }),
+        info: (r) => {
+          const m = r as Matrix;
+          return { rows_out: m.rows, synthetic_rows: m.rows - real, peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" };
+        },
+      };
+    },
+  },
+];
