@@ -162,6 +162,10 @@ export class Rng {
    * [0, low). Unbiased: Lemire's multiply-shift with rejection on buffered
    * 32-bit draws for ranges up to 2^32, on 64-bit draws above (numpy's
    * `integers` with its default int64 dtype).
+   *
+   * @throws ParamError for fractional bounds, an empty range, or bounds beyond 2^53
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).integers(0, 10, 5); // => Float64Array.from([1, 1, 7, 4, 5])
    */
   integers(low: number, high?: number | null): number;
   integers(low: number, high: number | null | undefined, size: number, endpoint?: boolean): Float64Array;
@@ -464,7 +468,18 @@ export class Rng {
 
   // --------------------------------------------------------------- discrete
 
-  /** Poisson draws with mean `lam` (multiplication for λ < 10, Hörmann's PTRS above). */
+  /**
+   * Poisson draws with mean `lam` (multiplication for λ < 10, Hörmann's PTRS above).
+   *
+   * @param lam - the mean λ, >= 0
+   * @defaultValue lam 1
+   * @param size - number of draws; omit for one number
+   * @returns one count, or a Float64Array of `size` counts
+   * @throws ParamError when `lam` is negative, not finite or above numpy's maximum, or `size` is not an integer >= 0
+   * @example
+   * const np = () => createRng(11, { bitGenerator: "pcg64" }); // numpy.random.default_rng(11)
+   * np().poisson(4, 5); // => Float64Array.from([3, 2, 4, 4, 6])
+   */
   poisson(lam?: number): number;
   poisson(lam: number, size: number): Float64Array;
   poisson(lam = 1, size?: number): number | Float64Array {
@@ -478,7 +493,18 @@ export class Rng {
     return out;
   }
 
-  /** Binomial draws: successes in `n` trials of probability `p` (inversion, or BTPE when n·min(p, 1-p) > 30). */
+  /**
+   * Binomial draws: successes in `n` trials of probability `p` (inversion, or BTPE when n·min(p, 1-p) > 30).
+   *
+   * @param n - trials, an integer >= 0
+   * @param p - success probability in [0, 1]
+   * @param size - number of draws; omit for one number
+   * @returns one count, or a Float64Array of `size` counts
+   * @throws ParamError when `n` is not an integer >= 0, `p` is outside [0, 1], or `size` is not an integer >= 0
+   * @example
+   * const np = () => createRng(11, { bitGenerator: "pcg64" }); // numpy.random.default_rng(11)
+   * np().binomial(10, 0.3, 5); // => Float64Array.from([1, 3, 3, 1, 1])
+   */
   binomial(n: number, p: number): number;
   binomial(n: number, p: number, size: number): Float64Array;
   binomial(n: number, p: number, size?: number): number | Float64Array {
@@ -504,7 +530,12 @@ export class Rng {
     return this.draw(where, size, () => D.negativeBinomial(st, n, p));
   }
 
-  /** Geometric draws: trials up to and including the first success, on {1, 2, ...} (0 < p <= 1). */
+  /**
+   * Geometric draws: trials up to and including the first success, on {1, 2, ...} (0 < p <= 1).
+   *
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).geometric(0.3, 5); // => Float64Array.from([1, 2, 4, 1, 1])
+   */
   geometric(p: number): number;
   geometric(p: number, size: number): Float64Array;
   geometric(p: number, size?: number): number | Float64Array {
@@ -514,7 +545,13 @@ export class Rng {
     return this.draw(where, size, () => D.geometric(st, p));
   }
 
-  /** Hypergeometric draws: good items among `nsample` drawn without replacement from `ngood` + `nbad`. */
+  /**
+   * Hypergeometric draws: good items among `nsample` drawn without replacement from `ngood` + `nbad`.
+   *
+   * @throws ParamError for negative or fractional counts, `nsample` > ngood + nbad, or counts >= 10^9
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).hypergeometric(7, 12, 5, 5); // => Float64Array.from([0, 1, 1, 2, 2])
+   */
   hypergeometric(ngood: number, nbad: number, nsample: number): number;
   hypergeometric(ngood: number, nbad: number, nsample: number, size: number): Float64Array;
   hypergeometric(ngood: number, nbad: number, nsample: number, size?: number): number | Float64Array {
@@ -556,6 +593,14 @@ export class Rng {
    * `pvals` (the last entry takes the remainder, as numpy). Without `size`
    * an `Int32Array` of `pvals.length` counts; with `size` a `Matrix` of
    * `size` rows, one draw per row.
+   *
+   * @param n - trials, an integer >= 0
+   * @param pvals - category probabilities in [0, 1], sum(pvals[:-1]) <= 1
+   * @param size - number of draws (rows); omit for one draw
+   * @throws ParamError for a bad `n`, probabilities outside [0, 1] or summing above 1, or a bad `size`
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).multinomial(10, [0.2, 0.3, 0.5]); // => Int32Array.from([1, 3, 6])
+   * createRng(1).multinomial(10, [0.2, 0.3, 0.5], 4).rows; // => 4
    */
   multinomial(n: number, pvals: Vector): Int32Array;
   multinomial(n: number, pvals: Vector, size: number): Matrix;
@@ -581,6 +626,11 @@ export class Rng {
    * Dirichlet draws with concentrations `alpha` (all > 0). Without `size`
    * one `Float64Array` of `alpha.length` proportions; with `size` a `Matrix`
    * of `size` rows.
+   *
+   * @throws ParamError when an alpha is not > 0
+   * @example
+   * const w = createRng(11).dirichlet([1, 2, 3]);
+   * Math.abs(w[0] + w[1] + w[2] - 1) < 1e-12; // => true
    */
   dirichlet(alpha: Vector): Float64Array;
   dirichlet(alpha: Vector, size: number): Matrix;
@@ -610,6 +660,16 @@ export class Rng {
    * Cholesky factor (or, for a singular `cov`, by the eigendecomposition),
    * so values differ from numpy's SVD-based ones in the last digits.
    * Without `size` a `Float64Array` of length d; with `size` a `Matrix` (size × d).
+   *
+   * @param mean - the mean vector (length d)
+   * @param cov - the d × d covariance, a Matrix or an array of rows
+   * @param size - number of draws (rows); omit for one draw
+   * @param tol - tolerance of the symmetry and positive semi-definiteness checks
+   * @defaultValue tol 1e-8
+   * @throws ParamError when `cov` is not d × d, not symmetric or not positive semi-definite
+   * @example
+   * const x = createRng(11).multivariateNormal([0, 0], [[1, 0.5], [0.5, 1]], 1000);
+   * [x.rows, x.columns]; // => [1000, 2]
    */
   multivariateNormal(mean: Vector, cov: Matrix | readonly Vector[]): Float64Array;
   multivariateNormal(mean: Vector, cov: Matrix | readonly Vector[], size: number, tol?: number): Matrix;
@@ -670,7 +730,12 @@ export class Rng {
 
   // ---------------------------------------------------- permutations, choice
 
-  /** A shuffled copy of `0..n-1` (a number; an `Int32Array`) or of an array's items. */
+  /**
+   * A shuffled copy of `0..n-1` (a number; an `Int32Array`) or of an array's items.
+   *
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).permutation(5); // => Int32Array.from([1, 4, 2, 3, 0])
+   */
   permutation(x: number): Int32Array;
   permutation<T extends ArrayLike<unknown>>(x: T): T extends Float64Array ? Float64Array : T extends Int32Array ? Int32Array : unknown[];
   permutation(x: number | ArrayLike<unknown>): unknown {
@@ -689,7 +754,12 @@ export class Rng {
     return copy;
   }
 
-  /** Shuffles an array or typed array in place (Fisher–Yates, numpy's draws); returns it. */
+  /**
+   * Shuffles an array or typed array in place (Fisher–Yates, numpy's draws); returns it.
+   *
+   * @example
+   * createRng(11, { bitGenerator: "pcg64" }).shuffle([1, 2, 3, 4]); // => [4, 2, 1, 3]
+   */
   shuffle<T extends { length: number; [i: number]: unknown }>(x: T): T {
     if (x === null || typeof x !== "object" || typeof x.length !== "number") {
       throw new ParamTypeError("Rng.shuffle", "x", x, `'x' must be an array or typed array, got ${show(x)}.`);
@@ -703,6 +773,17 @@ export class Rng {
    * `choice(a, size, replace, p)`: with replacement by default, optional
    * probabilities `p` (summing to 1). Without `size` one item; with `size` an
    * array: a `Float64Array` for a number or numeric typed array `a`, else `T[]`.
+   *
+   * @param a - the population: an array, or n for 0..n-1
+   * @param size - number of items; omit for one item
+   * @param replace - draw with replacement
+   * @defaultValue replace true
+   * @param p - probabilities of the items (summing to 1); uniform when omitted
+   * @throws ParamError when `p` has the wrong length, entries outside [0, 1] or does not sum to 1, or when more items are asked without replacement than exist
+   * @example
+   * const np = () => createRng(11, { bitGenerator: "pcg64" }); // numpy.random.default_rng(11)
+   * np().choice(["a", "b", "c"], 4); // => ["a", "a", "c", "b"]
+   * np().choice(3, 4, true, [0.5, 0.3, 0.2]); // => Float64Array.from([0, 0, 1, 0])
    */
   choice(a: number): number;
   choice(a: number, size: number, replace?: boolean, p?: Vector): Float64Array;
