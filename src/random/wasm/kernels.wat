@@ -2,6 +2,8 @@
 ;; uniform doubles, ziggurat normals and ziggurat exponentials, each drawing
 ;; the same 32-bit words in the same order as the JavaScript samplers
 ;; (src/random/normal.ts, exponential.ts, stream.ts), so results are identical.
+;; Integers converted to f64 are below 2^53, so the signed conversion (one
+;; instruction) gives the same value as the unsigned one.
 ;; The generator state lives in locals in the hot loops (steps written out);
 ;; the rare slow paths run in helper functions on the globals $s0..$s3.
 ;; Compiled to ./kernels-bytes.ts by test/random/wasm-compile.ts (wabt).
@@ -41,7 +43,7 @@
     (local $lo i32)
     (local.set $lo (call $next))
     (f64.mul
-      (f64.convert_i64_u
+      (f64.convert_i64_s
         (i64.or
           (i64.shl (i64.extend_i32_u (call $next)) (i64.const 21))
           (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -78,7 +80,7 @@
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (f64.store (local.get $p)
           (f64.mul
-            (f64.convert_i64_u
+            (f64.convert_i64_s
               (i64.or
                 (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
                 (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -148,7 +150,7 @@
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $idx (i32.and (local.get $lo) (i32.const 255)))
         (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
-        (local.set $rabs (f64.convert_i64_u
+        (local.set $rabs (f64.convert_i64_s
           (i64.or
             (i64.shl (i64.extend_i32_u (i32.and (local.get $hi) (i32.const 0x1fffffff))) (i64.const 23))
             (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 9))))))
@@ -220,7 +222,7 @@
         (local.set $a (i32.xor (local.get $a) (local.get $d)))
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-        (local.set $ri (f64.convert_i64_u
+        (local.set $ri (f64.convert_i64_s
           (i64.or
             (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
             (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11))))))
@@ -275,7 +277,7 @@
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $prod (f64.mul
-          (f64.convert_i64_u
+          (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -301,7 +303,7 @@
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $u (f64.mul
-          (f64.convert_i64_u
+          (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -348,7 +350,7 @@
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $u (f64.mul
-          (f64.convert_i64_u
+          (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -378,7 +380,7 @@
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $u (f64.mul
-          (f64.convert_i64_u
+          (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
@@ -406,7 +408,7 @@
       (local.set $hi (call $next))
       (local.set $idx (i32.and (local.get $lo) (i32.const 255)))
       (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
-      (local.set $rabs (f64.convert_i64_u
+      (local.set $rabs (f64.convert_i64_s
         (i64.or
           (i64.shl (i64.extend_i32_u (i32.and (local.get $hi) (i32.const 0x1fffffff))) (i64.const 23))
           (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 9))))))
@@ -454,7 +456,7 @@
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
           (local.set $idx (i32.and (local.get $lo) (i32.const 255)))
           (local.set $off (i32.shl (local.get $idx) (i32.const 3)))
-          (local.set $rabs (f64.convert_i64_u
+          (local.set $rabs (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (i32.and (local.get $hi) (i32.const 0x1fffffff))) (i64.const 23))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 9))))))
@@ -487,7 +489,7 @@
         (local.set $c (i32.xor (local.get $c) (local.get $t)))
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         (local.set $u (f64.mul
-          (f64.convert_i64_u
+          (f64.convert_i64_s
             (i64.or
               (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 21))
               (i64.extend_i32_u (i32.shr_u (local.get $lo) (i32.const 11)))))
