@@ -4,6 +4,7 @@ import { toPoints, type PointsInput } from "../core/knn.js";
 import { choleskyLower, invertLower, logSumExp, transposeSquare, viewMatrix } from "../core/linalg.js";
 import { fromRowMajor } from "../core/matrix.js";
 import { checkInteger, checkOneOf, checkPositive, mergeOptions } from "../core/validate.js";
+import { fillNormal } from "../random/normal.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
 import { kmeansFit, kmeansPlusPlusIndices } from "./kmeans.js";
@@ -157,19 +158,20 @@ export class GaussianMixture {
     this.nFeatures = d;
     const [initRng, sampleRng] = createRng(this.options.seed).spawn(2);
     this.sampleRng = sampleRng;
-    const logResp = new Float64Array(n * k);
+    const xt = transpose(data, n, d);
+    const R = new Float64Array(n * k);
     let best: { p: Params; nIter: number; lb: number; conv: boolean } | undefined;
     for (let init = 0; init < this.options.nInit; init++) {
       const resp = this.initialResponsibilities(data, n, d, initRng!);
-      this.p = this.mStep(data, n, d, resp, true);
+      for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) R[c * n + i] = resp[i * k + c]!;
+      this.p = this.mStep(xt, n, d, R, true);
       let lb = -Infinity;
       let conv = false;
       let it = 0;
       for (it = 1; it <= this.options.maxIter; it++) {
         const prev = lb;
-        lb = this.eStep(data, n, logResp);
-        for (let i = 0; i < logResp.length; i++) resp[i] = Math.exp(logResp[i]!);
-        this.p = this.mStep(data, n, d, resp, false);
+        lb = this.eStepFit(data, n, R);
+        this.p = this.mStep(xt, n, d, R, false);
         if (Math.abs(lb - prev) < this.options.tol) {
           conv = true;
           break;
@@ -217,72 +219,89 @@ export class GaussianMixture {
     return resp;
   }
 
-  /** M-step: weights, means, covariances (+ regCovar) and precision Cholesky factors from responsibilities. */
-  private mStep(x: Float64Array, n: number, d: number, resp: Float64Array, initial: boolean): Params {
+  /**
+   * M-step from column-major data `xt` (d × n) and responsibilities `R`
+   * (k × n): weights, means, covariances (+ regCovar) and precision Cholesky
+   * factors, scikit-learn's `_estimate_gaussian_parameters` (centred sums,
+   * no E[x²] − E[x]² cancellation). Well-separated components touch only
+   * their own rows.
+   */
+  private mStep(xt: Float64Array, n: number, d: number, R: Float64Array, initial: boolean): Params {
     const k = this.nComponents;
     const type = this.covarianceType;
     const reg = this.options.regCovar;
-    const nk = new Float64Array(k).fill(EPS10);
+    const nk = new Float64Array(k);
     const means = new Float64Array(k * d);
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) {
-        const r = resp[i * k + c]!;
-        if (r === 0) continue;
-        nk[c]! += r;
-        for (let j = 0; j < d; j++) means[c * d + j]! += r * x[i * d + j]!;
-      }
-    }
-    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) means[c * d + j]! /= nk[c]!;
-    let cov: Float64Array;
+    const idx = new Int32Array(n);
+    const w = new Float64Array(n);
     const diff = new Float64Array(d);
-    if (type === "full" || type === "tied") {
-      cov = new Float64Array(type === "full" ? k * d * d : d * d);
+    let cov: Float64Array;
+    const full = type === "full" || type === "tied";
+    cov = new Float64Array(type === "full" ? k * d * d : type === "tied" ? d * d : k * d);
+    for (let c = 0; c < k; c++) {
+      const rc = R.subarray(c * n, c * n + n);
+      let s = 0;
+      for (let i = 0; i < n; i++) s += rc[i]!;
+      // Rows whose responsibility is below nk·1e-20/n are skipped: together they
+      // weigh less than 1e-20 of the component, below float64 resolution.
+      const thr = (s * 1e-20) / n;
+      let m = 0;
       for (let i = 0; i < n; i++) {
-        for (let c = 0; c < k; c++) {
-          const r = resp[i * k + c]!;
-          if (r === 0) continue;
-          for (let j = 0; j < d; j++) diff[j] = x[i * d + j]! - means[c * d + j]!;
-          const o = type === "full" ? c * d * d : 0;
-          for (let a = 0; a < d; a++) {
-            const ra = r * diff[a]!;
-            for (let b = 0; b <= a; b++) cov[o + a * d + b]! += ra * diff[b]!;
-          }
+        const r = rc[i]!;
+        if (r > thr) {
+          idx[m] = i;
+          w[m++] = r;
         }
       }
+      s += EPS10;
+      nk[c] = s;
+      for (let j = 0; j < d; j++) {
+        const col = xt.subarray(j * n, j * n + n);
+        let acc = 0;
+        for (let t = 0; t < m; t++) acc += w[t]! * col[idx[t]!]!;
+        means[c * d + j] = acc / s;
+      }
+      const o = type === "full" ? c * d * d : type === "tied" ? 0 : c * d;
+      const mu = means.subarray(c * d, c * d + d);
+      for (let t = 0; t < m; t++) {
+        const i = idx[t]!;
+        const r = w[t]!;
+        for (let j = 0; j < d; j++) diff[j] = xt[j * n + i]! - mu[j]!;
+        if (full) {
+          for (let a2 = 0; a2 < d; a2++) {
+            const ra = r * diff[a2]!;
+            const row = o + a2 * d;
+            for (let b2 = 0; b2 <= a2; b2++) cov[row + b2]! += ra * diff[b2]!;
+          }
+        } else {
+          for (let j = 0; j < d; j++) cov[o + j]! += r * diff[j]! * diff[j]!;
+        }
+      }
+    }
+    if (full) {
       let total = 0;
       for (let c = 0; c < k; c++) total += nk[c]!;
       for (let c = 0; c < (type === "full" ? k : 1); c++) {
         const o = c * d * d;
         const den = type === "full" ? nk[c]! : total;
-        for (let a = 0; a < d; a++) {
-          for (let b = 0; b <= a; b++) {
-            const v = cov[o + a * d + b]! / den + (a === b ? reg : 0);
-            cov[o + a * d + b] = v;
-            cov[o + b * d + a] = v;
+        for (let a2 = 0; a2 < d; a2++) {
+          for (let b2 = 0; b2 <= a2; b2++) {
+            const v = cov[o + a2 * d + b2]! / den + (a2 === b2 ? reg : 0);
+            cov[o + a2 * d + b2] = v;
+            cov[o + b2 * d + a2] = v;
           }
         }
       }
     } else {
-      const dv = new Float64Array(k * d);
-      for (let i = 0; i < n; i++) {
-        for (let c = 0; c < k; c++) {
-          const r = resp[i * k + c]!;
-          if (r === 0) continue;
-          for (let j = 0; j < d; j++) {
-            const t = x[i * d + j]! - means[c * d + j]!;
-            dv[c * d + j]! += r * t * t;
-          }
-        }
-      }
-      for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) dv[c * d + j] = dv[c * d + j]! / nk[c]! + reg;
-      if (type === "diag") cov = dv;
-      else {
-        cov = new Float64Array(k);
+      for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) cov[c * d + j] = cov[c * d + j]! / nk[c]! + reg;
+      if (type === "spherical") {
+        const sph = new Float64Array(k);
         for (let c = 0; c < k; c++) {
           let s = 0;
-          for (let j = 0; j < d; j++) s += dv[c * d + j]!;
-          cov[c] = s / d;
+          for (let j = 0; j < d; j++) s += cov[c * d + j]!;
+          sph[c] = s / d;
         }
+        cov = sph;
       }
     }
     const weights = new Float64Array(k);
@@ -324,37 +343,121 @@ export class GaussianMixture {
     return out;
   }
 
-  /** Weighted log probabilities log(w_c) + log N(x | c), n × k row-major. */
-  private weightedLogProb(x: Float64Array, n: number, out: Float64Array): void {
+  /**
+   * Weighted log probabilities log(w_c) + log N(x | c), n × k row-major, from
+   * column-major data `xt` (d × n): y = (x − μ)ᵀ P with P the upper-triangular
+   * precision Cholesky factor, log N = −½(d log 2π + |y|²) + log det P.
+   */
+  private weightedLogProb(xt: Float64Array, n: number, out: Float64Array): void {
     const p = this.p!;
     const k = this.nComponents;
     const d = this.nFeatures;
     const type = this.covarianceType;
-    const logDet = new Float64Array(k);
+    const q = new Float64Array(n);
+    const y = new Float64Array(n);
     for (let c = 0; c < k; c++) {
-      let s = 0;
+      q.fill(0);
+      let logDet = 0;
       if (type === "full" || type === "tied") {
         const o = type === "full" ? c * d * d : 0;
-        for (let j = 0; j < d; j++) s += Math.log(p.precChol[o + j * d + j]!);
-      } else if (type === "diag") {
-        for (let j = 0; j < d; j++) s += Math.log(p.precChol[c * d + j]!);
-      } else s = d * Math.log(p.precChol[c]!);
-      logDet[c] = s - 0.5 * d * LOG_2PI + Math.log(p.weights[c]!);
+        const P = p.precChol;
+        for (let b = 0; b < d; b++) {
+          // y = Σ_{a<=b} P[a, b] (x_a − μ_a)
+          let shift = 0;
+          for (let a = 0; a <= b; a++) shift += P[o + a * d + b]! * p.means[c * d + a]!;
+          y.fill(-shift);
+          for (let a = 0; a <= b; a++) axpy(P[o + a * d + b]!, xt.subarray(a * n, a * n + n), y, n);
+          for (let i = 0; i < n; i++) q[i]! += y[i]! * y[i]!;
+          logDet += Math.log(P[o + b * d + b]!);
+        }
+      } else {
+        for (let j = 0; j < d; j++) {
+          const pc = type === "diag" ? p.precChol[c * d + j]! : p.precChol[c]!;
+          const m = p.means[c * d + j]!;
+          const col = xt.subarray(j * n, j * n + n);
+          for (let i = 0; i < n; i++) {
+            const v = (col[i]! - m) * pc;
+            q[i]! += v * v;
+          }
+          logDet += Math.log(pc);
+        }
+      }
+      const cst = logDet - 0.5 * d * LOG_2PI + Math.log(p.weights[c]!);
+      for (let i = 0; i < n; i++) out[i * k + c] = -0.5 * q[i]! + cst;
     }
+  }
+
+  /**
+   * The E-step of `fit`: responsibilities into `R` (k × n, column-major) from
+   * row-major data, and the mean log-likelihood. A component whose log
+   * probability is certainly more than 50 nats below the best one of the row
+   * (bounded from |x − μ|² / λ with λ a certified upper bound on λmax(Σ), 10 flops
+   * instead of 65 for d = 10) gets
+   * responsibility 0 without the full Mahalanobis product: its share is
+   * below e^-50 ≈ 2e-22, under float64 resolution of the row's total.
+   */
+  private eStepFit(x: Float64Array, n: number, R: Float64Array): number {
+    const p = this.p!;
+    const k = this.nComponents;
+    const d = this.nFeatures;
+    const type = this.covarianceType;
+    const full = type === "full" || type === "tied";
+    const cst = new Float64Array(k);
+    const invLmax = new Float64Array(k);
+    const Pt = new Float64Array(full ? k * d * d : 0);
+    for (let c = 0; c < k; c++) {
+      let logDet = 0;
+      if (full) {
+        const o = type === "full" ? c * d * d : 0;
+        for (let a = 0; a < d; a++) {
+          logDet += Math.log(p.precChol[o + a * d + a]!);
+          for (let b = 0; b < d; b++) Pt[c * d * d + b * d + a] = p.precChol[o + a * d + b]!;
+        }
+        invLmax[c] = 1 / (1.0001 * largestEigenvalueBound(p.covariances.subarray(o, o + d * d), d));
+      } else if (type === "diag") {
+        let mx = 0;
+        for (let j = 0; j < d; j++) {
+          logDet += Math.log(p.precChol[c * d + j]!);
+          mx = Math.max(mx, p.covariances[c * d + j]!);
+        }
+        invLmax[c] = 1 / (1.0001 * mx);
+      } else {
+        logDet = d * Math.log(p.precChol[c]!);
+        invLmax[c] = 1 / (1.0001 * p.covariances[c]!);
+      }
+      cst[c] = logDet - 0.5 * d * LOG_2PI + Math.log(p.weights[c]!);
+    }
+    const lp = new Float64Array(k);
     const diff = new Float64Array(d);
+    const PRUNE = 50;
+    let total = 0;
     for (let i = 0; i < n; i++) {
       const xo = i * d;
+      let best = -Infinity;
+      // Cheap upper bounds first: ub_c = cst_c − ½ |x − μ_c|² / λmax.
       for (let c = 0; c < k; c++) {
+        let s2 = 0;
+        const mo = c * d;
+        for (let j = 0; j < d; j++) {
+          const t = x[xo + j]! - p.means[mo + j]!;
+          s2 += t * t;
+        }
+        lp[c] = cst[c]! - 0.5 * s2 * invLmax[c]!;
+      }
+      for (let c = 0; c < k; c++) {
+        if (lp[c]! < best - PRUNE) {
+          lp[c] = -Infinity;
+          continue;
+        }
         const mo = c * d;
         for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - p.means[mo + j]!;
         let q = 0;
-        if (type === "full" || type === "tied") {
-          const o = type === "full" ? c * d * d : 0;
-          const P = p.precChol;
-          // y_b = Σ_{a<=b} diff_a P[a, b] (P upper triangular).
+        if (full) {
+          const po = c * d * d;
           for (let b = 0; b < d; b++) {
             let y = 0;
-            for (let a = 0; a <= b; a++) y += diff[a]! * P[o + a * d + b]!;
+            const ro = po + b * d;
+            for (let a = 0; a <= b; a++) y += Pt[ro + a]! * diff[a]!;
             q += y * y;
           }
         } else if (type === "diag") {
@@ -366,29 +469,25 @@ export class GaussianMixture {
           for (let j = 0; j < d; j++) q += diff[j]! * diff[j]!;
           q *= p.precChol[c]! * p.precChol[c]!;
         }
-        out[i * k + c] = -0.5 * q + logDet[c]!;
+        const v = cst[c]! - 0.5 * q;
+        lp[c] = v;
+        if (v > best) best = v;
       }
-    }
-  }
-
-  /** E-step: fills log responsibilities, returns the mean log-likelihood. */
-  private eStep(x: Float64Array, n: number, logResp: Float64Array): number {
-    const k = this.nComponents;
-    this.weightedLogProb(x, n, logResp);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const l = logSumExp(logResp, i * k, i * k + k);
+      let sum = 0;
+      for (let c = 0; c < k; c++) if (lp[c]! >= best - PRUNE) sum += Math.exp(lp[c]! - best);
+      const l = best + Math.log(sum);
       total += l;
-      for (let c = 0; c < k; c++) logResp[i * k + c]! -= l;
+      for (let c = 0; c < k; c++) R[c * n + i] = lp[c]! >= best - PRUNE ? Math.exp(lp[c]! - l) : 0;
     }
     return total / n;
   }
 
+  /** Checked queries, column-major (d × rows). */
   private query(where: string, X: PointsInput): { data: Float64Array; rows: number } {
     this.fitted(where);
     const q = toPoints(where, "X", X);
     if (q.cols !== this.nFeatures) throw new ParamError(where, "X", q.cols, `X has ${q.cols} columns, but the model was fitted on ${this.nFeatures}.`);
-    return q;
+    return { data: transpose(q.data, q.rows, q.cols), rows: q.rows };
   }
 
   /** Log density log p(x) of each row. */
@@ -478,32 +577,29 @@ export class GaussianMixture {
     const buf = new Float64Array(n * d);
     const y = new Int32Array(n);
     const L = new Float64Array(d * d);
+    const mu = new Float64Array(d);
+    const scale = new Float64Array(d);
     let r = 0;
     for (let c = 0; c < k; c++) {
       const m = counts[c]!;
       if (m === 0) continue;
-      const scale = new Float64Array(d);
-      if (type === "full" || type === "tied") choleskyLower(p.covariances.subarray(type === "full" ? c * d * d : 0, (type === "full" ? c + 1 : 1) * d * d), d, L);
-      else for (let j = 0; j < d; j++) scale[j] = Math.sqrt(type === "diag" ? p.covariances[c * d + j]! : p.covariances[c]!);
-      const CH = 65536;
-      for (let s0 = 0; s0 < m; s0 += CH) {
-        const s1 = Math.min(m, s0 + CH);
-        const z = rng.standardNormal((s1 - s0) * d);
-        for (let t = 0; t < s1 - s0; t++, r++) {
-          const ro = r * d;
-          y[r] = c;
-          const zo = t * d;
-          if (type === "full" || type === "tied") {
-            for (let a = 0; a < d; a++) {
-              let v = p.means[c * d + a]!;
-              for (let b = 0; b <= a; b++) v += L[a * d + b]! * z[zo + b]!;
-              buf[ro + a] = v;
-            }
-          } else {
-            for (let a = 0; a < d; a++) buf[ro + a] = p.means[c * d + a]! + scale[a]! * z[zo + a]!;
-          }
+      mu.set(p.means.subarray(c * d, c * d + d));
+      const region = buf.subarray(r * d, (r + m) * d);
+      // Standard normals straight into the output, then x = mu + L z in place
+      // (row entries from the last down, so each z_b is read before it is overwritten).
+      fillNormal(rng.stream, region);
+      y.fill(c, r, r + m);
+      if (type === "full" || type === "tied") {
+        choleskyLower(p.covariances.subarray(type === "full" ? c * d * d : 0, (type === "full" ? c + 1 : 1) * d * d), d, L);
+        affineLowerInPlace(region, m, d, mu, L);
+      } else {
+        for (let j = 0; j < d; j++) scale[j] = Math.sqrt(type === "diag" ? p.covariances[c * d + j]! : p.covariances[c]!);
+        for (let t = 0; t < m; t++) {
+          const o = t * d;
+          for (let j = 0; j < d; j++) region[o + j] = mu[j]! + scale[j]! * region[o + j]!;
         }
       }
+      r += m;
     }
     return { X: viewMatrix(buf, n, d), y };
   }
@@ -539,6 +635,57 @@ export class GaussianMixture {
     m.lowerBound = json.lowerBound;
     m.sampleRng = createRng(options.seed).spawn(2)[1];
     return m;
+  }
+}
+
+/**
+ * A certified upper bound on the largest eigenvalue of a symmetric positive
+ * semi-definite d × d matrix: ‖(A/t)^8‖_F^(1/8) · t with t = trace(A), at
+ * most d^(1/16) times λmax (1.16× for d = 10).
+ */
+function largestEigenvalueBound(a: Float64Array, d: number): number {
+  let t = 0;
+  for (let i = 0; i < d; i++) t += a[i * d + i]!;
+  if (!(t > 0)) return 0;
+  let m = Float64Array.from(a, (v) => v / t);
+  let tmp = new Float64Array(d * d);
+  for (let sq = 0; sq < 3; sq++) {
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) {
+        let s2 = 0;
+        for (let l = 0; l < d; l++) s2 += m[i * d + l]! * m[l * d + j]!;
+        tmp[i * d + j] = s2;
+      }
+    }
+    [m, tmp] = [tmp, m];
+  }
+  let f = 0;
+  for (const v of m) f += v * v;
+  return t * Math.sqrt(f) ** (1 / 8);
+}
+
+/** y += alpha · x over i < n. */
+function axpy(alpha: number, x: Float64Array, y: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
+}
+
+/** Column-major copy (cols × rows) of a row-major rows × cols buffer. */
+function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = x[i * cols + j]!;
+  return out;
+}
+
+/** Each row z of `rows` (m × d) becomes mu + L z, L lower triangular, in place. */
+function affineLowerInPlace(rows: Float64Array, m: number, d: number, mu: Float64Array, L: Float64Array): void {
+  for (let t = 0; t < m; t++) {
+    const o = t * d;
+    for (let a = d - 1; a >= 0; a--) {
+      let v = mu[a]!;
+      const la = a * d;
+      for (let b = 0; b <= a; b++) v += L[la + b]! * rows[o + b]!;
+      rows[o + a] = v;
+    }
   }
 }
 

@@ -55,8 +55,16 @@ export function kmeansPlusPlusIndices(x: Float64Array, n: number, d: number, k: 
       const id = Math.min(lo, n - 1);
       candIds.push(id);
       let p = 0;
+      const co = id * d;
       for (let i = 0; i < n; i++) {
-        const v = Math.min(closest[i]!, sq(i, id));
+        const ci = closest[i]!;
+        const io = i * d;
+        let s2 = 0;
+        for (let j = 0; j < d && s2 < ci; j++) {
+          const t2 = x[io + j]! - x[co + j]!;
+          s2 += t2 * t2;
+        }
+        const v = s2 < ci ? s2 : ci;
         cand[t * n + i] = v;
         p += v;
       }
@@ -113,7 +121,7 @@ export function kmeansFit(x: Float64Array, n: number, d: number, k: number, rng:
       let bd = Infinity;
       for (let c = 0; c < k; c++) {
         let s = 0;
-        for (let j = 0; j < d; j++) {
+        for (let j = 0; j < d && s < bd; j++) {
           const t = x[i * d + j]! - centers[c * d + j]!;
           s += t * t;
         }
@@ -146,7 +154,7 @@ export function kmeansFit(x: Float64Array, n: number, d: number, k: number, rng:
         let bd = Infinity;
         for (let c = 0; c < k; c++) {
           let s = 0;
-          for (let j = 0; j < d; j++) {
+          for (let j = 0; j < d && s < bd; j++) {
             const t = x[i * d + j]! - centers[c * d + j]!;
             s += t * t;
           }
