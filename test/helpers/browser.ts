@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Opens an HTML file in Debian's headless Chromium (playwright-core, never a
  * downloaded browser) and reports what a person would see: how many figures

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The live path: `jupyter notebook` (as `npm run notebook` starts it, on
  * loopback) with the project's kernelspec, notebook 01 opened in headless
