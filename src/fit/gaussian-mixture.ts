@@ -430,6 +430,8 @@ export class GaussianMixture {
     const lp = new Float64Array(k);
     const diff = new Float64Array(d);
     const PRUNE = 50;
+    const means = p.means;
+    const pc = p.precChol;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const xo = i * d;
@@ -439,7 +441,7 @@ export class GaussianMixture {
         let s2 = 0;
         const mo = c * d;
         for (let j = 0; j < d; j++) {
-          const t = x[xo + j]! - p.means[mo + j]!;
+          const t = x[xo + j]! - means[mo + j]!;
           s2 += t * t;
         }
         lp[c] = cst[c]! - 0.5 * s2 * invLmax[c]!;
@@ -450,7 +452,7 @@ export class GaussianMixture {
           continue;
         }
         const mo = c * d;
-        for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - p.means[mo + j]!;
+        for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - means[mo + j]!;
         let q = 0;
         if (full) {
           const po = c * d * d;
@@ -462,12 +464,12 @@ export class GaussianMixture {
           }
         } else if (type === "diag") {
           for (let j = 0; j < d; j++) {
-            const y = diff[j]! * p.precChol[mo + j]!;
+            const y = diff[j]! * pc[mo + j]!;
             q += y * y;
           }
         } else {
           for (let j = 0; j < d; j++) q += diff[j]! * diff[j]!;
-          q *= p.precChol[c]! * p.precChol[c]!;
+          q *= pc[c]! * pc[c]!;
         }
         const v = cst[c]! - 0.5 * q;
         lp[c] = v;
