@@ -4,6 +4,8 @@ import { describe, it } from "node:test";
 import { loadDigits } from "../../src/io/datasets.js";
 import { gridSearchCV, kFold, parameterGrid } from "../../src/fit/grid-search.js";
 import { KernelDensity } from "../../src/fit/kernel-density.js";
+import { GaussianMixture } from "../../src/fit/gaussian-mixture.js";
+import { createRng } from "../../src/random/rng.js";
 
 const fx = JSON.parse(readFileSync(new URL("../fixtures/sklearn_fit_kde.json", import.meta.url), "utf8"));
 
@@ -45,6 +47,25 @@ describe("gridSearchCV", () => {
       { cv: 4, refit: false },
     );
     shared.results.forEach((r, i) => assert.ok(Math.abs(r.meanTestScore - plain.results[i]!.meanTestScore) < 1e-9));
+  });
+
+  it("selects GaussianMixture settings by held-out mean log-likelihood", () => {
+    const rng = createRng(8);
+    const X: number[][] = [];
+    for (let i = 0; i < 300; i++) {
+      const c = i % 3;
+      X.push([c * 6 + rng.normal(), (c === 1 ? 5 : 0) + rng.normal(0, 0.5)]);
+    }
+    const order = createRng(9).permutation(300);
+    const shuffled = Array.from(order, (i) => X[i]!);
+    const gs = gridSearchCV(
+      (p: { nComponents: number; covarianceType: "full" | "spherical" }) => new GaussianMixture({ ...p, seed: 0 }),
+      { nComponents: [1, 2, 3], covarianceType: ["full", "spherical"] },
+      shuffled,
+    );
+    assert.equal(gs.results.length, 6);
+    assert.equal(gs.bestParams.nComponents, 3);
+    assert.ok(gs.bestEstimator!.converged);
   });
 
   it("KFold and ParameterGrid as scikit-learn's", () => {
