@@ -444,7 +444,10 @@ export class NearestNeighbors {
       }
       return s;
     };
-    for (let qi = 0; qi < m; qi++) {
+    // Self-queries run in tree order: consecutive queries are neighbours, so
+    // they walk the same nodes and leaves while those are still in cache.
+    for (let t = 0; t < m; t++) {
+      const qi = self ? perm[t]! : t;
       top.reset();
       const qo = qi * d;
       for (let jj = 0; jj < d; jj++) qp[jj] = q[qo + colOrder[jj]!]!;
