@@ -31,27 +31,39 @@ export interface MungeOptions {
 
 const DEFAULTS: MungeOptions = { nSamples: NaN, p: 0.5, s: 10, discreteFeatures: [], seed: undefined };
 
+/** Discrete columns with at most this many levels are one-hot encoded for the neighbour search. */
+const ONE_HOT_MAX_LEVELS = 16;
+
 /**
  * @internal the nearest neighbour of every row for MUNGE: continuous columns
- * standardized, each discrete column one-hot with entries 1/√2 (a mismatch
- * adds 1 to the squared distance, a standardized unit).
+ * standardized; a discrete column with at most 16 levels one-hot with entries
+ * 1/√2 (a mismatch adds 1 to the squared distance, one standardized unit);
+ * a discrete column with more levels (counts, codes) standardized like a
+ * continuous one, so the search stays low-dimensional.
  */
 function mungeNeighbours(data: Float64Array, n: number, d: number, discrete: Set<number>): Int32Array {
   const mean = columnMeans(data, n, d);
   const sd = columnVariances(data, n, d, mean).map(Math.sqrt);
-  const cats = new Map<number, number[]>();
-  for (const j of discrete) cats.set(j, [...new Set(Array.from({ length: n }, (_, i) => data[i * d + j]!))]);
+  const levels = new Map<number, Map<number, number>>();
+  for (const j of discrete) {
+    const m = new Map<number, number>();
+    for (let i = 0; i < n && m.size <= ONE_HOT_MAX_LEVELS; i++) {
+      const v = data[i * d + j]!;
+      if (!m.has(v)) m.set(v, m.size);
+    }
+    if (m.size <= ONE_HOT_MAX_LEVELS) levels.set(j, m);
+  }
   let width = 0;
-  for (let j = 0; j < d; j++) width += discrete.has(j) ? cats.get(j)!.length : 1;
+  for (let j = 0; j < d; j++) width += levels.has(j) ? levels.get(j)!.size : 1;
   const enc = new Float64Array(n * width);
   for (let i = 0; i < n; i++) {
     let o = i * width;
     for (let j = 0; j < d; j++) {
       const v = data[i * d + j]!;
-      if (discrete.has(j)) {
-        const c = cats.get(j)!;
-        enc[o + c.indexOf(v)] = Math.SQRT1_2;
-        o += c.length;
+      const lv = levels.get(j);
+      if (lv) {
+        enc[o + lv.get(v)!] = Math.SQRT1_2;
+        o += lv.size;
       } else enc[o++] = sd[j]! > 0 ? (v - mean[j]!) / sd[j]! : 0;
     }
   }
@@ -64,7 +76,8 @@ function mungeNeighbours(data: Float64Array, n: number, d: number, discrete: Set
  * e (the real rows taken in turn, in a shuffled order, so each seeds
  * ⌊nSamples/n⌋ or ⌈nSamples/n⌉ rows) with e' its nearest neighbour
  * (Euclidean on standardized continuous columns, a discrete mismatch counting
- * one standardized unit); then each attribute a, with probability p, becomes
+ * one standardized unit; discrete columns with more than 16 levels count as
+ * standardized numbers in this search); then each attribute a, with probability p, becomes
  * e'_a (discrete) or a draw from N(e'_a, |e_a − e'_a| / s) (continuous).
  * A constant column stays constant. To choose p and s from the data, see
  * {@link tuneMunge}.
