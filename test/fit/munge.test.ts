@@ -54,6 +54,16 @@ describe("munge", () => {
     assert.ok(t.copyBaseline.score > 0 && t.copyBaseline.score < 0.2);
   });
 
+  it("a discrete column with many levels (counts) keeps real values and a fast neighbour search", () => {
+    const rng = createRng(4);
+    const X = Array.from({ length: 3000 }, () => { const a = rng.lognormal(3, 1); return [a, Math.floor(a / 2), rng.integers(0, 200)]; });
+    const S = munge(X, { nSamples: 5000, discreteFeatures: [1, 2], seed: 1 });
+    const levels1 = new Set(X.map((r) => r[1]));
+    const levels2 = new Set(X.map((r) => r[2]));
+    assert.ok(S.getColumn(1).every((v) => levels1.has(v)));
+    assert.ok(S.getColumn(2).every((v) => levels2.has(v)));
+  });
+
   it("ksStatistic equals scipy's ks_2samp statistic on a small case", () => {
     // scipy.stats.ks_2samp([1, 2, 3, 4], [2.5, 3.5, 10]).statistic == 0.5
     assert.equal(ksStatistic(Float64Array.from([1, 2, 3, 4]), Float64Array.from([2.5, 3.5, 10])), 0.5);
