@@ -112,6 +112,17 @@ describe("GaussianMixture", () => {
     assert.equal(Math.min(...bics), sel.best.bic(fx.X));
   });
 
+  it("a constant column: fitted with the default regCovar, a clear error without it", () => {
+    const X = fx.X.map((r: number[]) => [r[0], r[1], 7]);
+    const gm = new GaussianMixture({ nComponents: 3, seed: 0 }).fit(X);
+    assert.ok(Number.isFinite(gm.score(X)));
+    assert.ok(gm.sample(100).X.getColumn(2).every((v) => Math.abs(v - 7) < 0.01));
+    assert.throws(
+      () => new GaussianMixture({ nComponents: 3, regCovar: 0, seed: 0 }).fit(X),
+      /GaussianMixture.fit: covariance of component 0 is not positive definite. Increase regCovar, reduce nComponents, or scale the input./,
+    );
+  });
+
   it("kmeansPlusPlus picks one seed per well-separated cluster", () => {
     const { indices } = kmeansPlusPlus(fx.X, 3, { seed: 4 });
     assert.deepEqual([...indices].map((i) => fx.y[i]).sort(), [0, 1, 2]);
