@@ -58,7 +58,14 @@ export interface GridSearchResult<P, E> {
   readonly results: readonly GridSearchCandidate<P>[];
 }
 
-/** scikit-learn's `ParameterGrid` order: keys sorted, the last key varying fastest. */
+/**
+ * The candidates of a grid in scikit-learn's `ParameterGrid` order: keys sorted, the last key varying fastest.
+ * @param grid - `{ name: [values...] }` or a list of such grids
+ * @returns one parameter object per candidate
+ * @throws ParamTypeError / ParamError for a value list that is not an array or is empty
+ * @example
+ * parameterGrid({ b: [1, 2], a: ["x"] }); // => [{ a: "x", b: 1 }, { a: "x", b: 2 }]
+ */
 export function parameterGrid(grid: ParamGrid): Record<string, unknown>[] {
   const grids = Array.isArray(grid) ? (grid as Record<string, readonly unknown[]>[]) : [grid as Record<string, readonly unknown[]>];
   const out: Record<string, unknown>[] = [];
@@ -84,7 +91,15 @@ export function parameterGrid(grid: ParamGrid): Record<string, unknown>[] {
   return out;
 }
 
-/** scikit-learn's `KFold(nSplits).split` without shuffling: `[train, test]` index pairs. */
+/**
+ * scikit-learn's `KFold(nSplits).split` without shuffling: contiguous test folds, the first n % nSplits one row larger.
+ * @param n - number of rows
+ * @param nSplits - number of folds (2 <= nSplits <= n)
+ * @returns `[trainIndices, testIndices]` pairs
+ * @throws ParamError for nSplits < 2 or > n
+ * @example
+ * kFold(5, 2).map(([, test]) => Array.from(test)); // => [[0, 1, 2], [3, 4]]
+ */
 export function kFold(n: number, nSplits: number): [Int32Array, Int32Array][] {
   checkInteger("kFold", "nSplits", nSplits, 2);
   if (nSplits > n) throw new ParamError("kFold", "nSplits", nSplits, `cannot have nSplits (${nSplits}) greater than the number of rows (${n}).`);

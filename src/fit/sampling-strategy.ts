@@ -20,7 +20,13 @@ export type SamplingStrategy =
   | Map<Label, number>
   | Record<string, number>;
 
-/** Class counts in first-occurrence order (Python's `Counter(y)`). */
+/**
+ * Class counts in first-occurrence order (Python's `Counter(y)`).
+ * @param y - labels
+ * @returns a Map label → count
+ * @example
+ * [...classCounts([1, 0, 1, 1])]; // => [[1, 3], [0, 1]]
+ */
 export function classCounts(y: ArrayLike<Label>): Map<Label, number> {
   const m = new Map<Label, number>();
   for (let i = 0; i < y.length; i++) m.set(y[i]!, (m.get(y[i]!) ?? 0) + 1);
