@@ -90,6 +90,19 @@ describe("SMOTE", () => {
     assert.ok(Math.abs(m1 / m0 - 1) < 0.05, `${m1} vs ${m0}`);
   });
 
+  it("the returned Matrix (rows over one buffer, built on first access) behaves as any Matrix", () => {
+    const S = smote(fx.X, { nSamples: 50, kNeighbors: 3, seed: 5 });
+    assert.ok(Matrix.isMatrix(S));
+    assert.equal(S.rows, 50);
+    const copy = S.clone();
+    assert.deepEqual(copy.to2DArray(), S.to2DArray());
+    S.set(0, 0, 123);
+    assert.equal(S.get(0, 0), 123);
+    assert.notEqual(copy.get(0, 0), 123);
+    assert.equal(S.transpose().columns, 50);
+    assert.equal(S.subMatrix(10, 19, 0, 1).rows, 10);
+  });
+
   it("SMOTENC: median std as imbalanced-learn, categories are real codes from the neighbours", () => {
     const nc = new SMOTENC({ categoricalFeatures: [2], seed: 0 });
     const r = nc.fitResample(fx.smotenc.X, fx.y);

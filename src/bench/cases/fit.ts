@@ -5,6 +5,7 @@ import { GaussianMixture } from "../../fit/gaussian-mixture.js";
 import { gridSearchCV } from "../../fit/grid-search.js";
 import { KernelDensity } from "../../fit/kernel-density.js";
 import { smote } from "../../fit/smote.js";
+import { makeBlobs } from "../../datasets/blobs.js";
 import { loadDigits } from "../../io/datasets.js";
 import { createRng } from "../../random/rng.js";
 import { scaled, type BenchCase } from "../case.js";
@@ -18,24 +19,9 @@ function gridSearch(X: Matrix) {
   return gridSearchCV((p: { bandwidth: number }) => new KernelDensity(p), { bandwidth: BANDWIDTHS }, X);
 }
 
-/**
- * make_blobs(n, 10 features, 5 centers, random_state=11)'s recipe inline
- * (src/datasets has no makeBlobs yet): centers uniform in [-10, 10)^10, unit
- * std, n/5 rows per center, rows shuffled. Same recipe, not the same numbers.
- */
+/** The peers' make_blobs(n, 10 features, 5 centers, random_state=11), with synthlab's makeBlobs (seed 11). */
 function blobs(n: number): Matrix {
-  const rng = createRng(SEED);
-  const d = 10;
-  const k = 5;
-  const centers = rng.uniform(-10, 10, k * d);
-  const data = new Float64Array(n * d);
-  const order = rng.permutation(n);
-  for (let i = 0; i < n; i++) {
-    const c = Math.min(k - 1, Math.floor((i * k) / n));
-    const r = order[i]!;
-    for (let j = 0; j < d; j++) data[r * d + j] = centers[c * d + j]! + rng.normal();
-  }
-  return fromRowMajor(data, n, d);
+  return makeBlobs({ nSamples: n, nFeatures: 10, centers: 5, seed: SEED }).X;
 }
 
 /** The peers' `_telecom_like`: 20 lognormal columns; with pcg64 the very numbers numpy draws. */
@@ -56,6 +42,13 @@ function resetPeakRss(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Seconds to build the row views of a lazily materialized Matrix (its first access), untimed in the case. */
+function materializeSeconds(m: Matrix): number {
+  const t0 = performance.now();
+  m.get(0, 0);
+  return Math.round((performance.now() - t0) / 1e3 * 1e4) / 1e4;
 }
 
 /** Peak RSS in MiB since the last reset (VmHWM), or undefined. */
@@ -90,19 +83,22 @@ export const FIT_CASES: BenchCase[] = [
   },
   {
     name: "kde_sample_1m",
-    params: (s) => `new KernelDensity({ bandwidth: <grid best> }).fit(digits).sample(${scaled(1_000_000, s)}, { seed: ${SEED} }); fit+sample timed`,
+    params: (s) => `new KernelDensity({ bandwidth: <grid best> }).fit(digits).sample(${scaled(1_000_000, s)}, { seed: ${SEED} }); fit+sample timed; the Matrix's row views are built on first access (rows_materialize_s, untimed)`,
     setup: (s) => {
       const X = loadDigits().X;
       bestBandwidth ??= gridSearch(X).bestParams.bandwidth;
       const bw = bestBandwidth;
       const n = scaled(1_000_000, s);
-      return { op: () => new KernelDensity({ bandwidth: bw }).fit(X).sample(n, { seed: SEED }), info: () => ({ bandwidth: Math.round(bw * 1e6) / 1e6 }) };
+      return {
+        op: () => new KernelDensity({ bandwidth: bw }).fit(X).sample(n, { seed: SEED }),
+        info: (r) => ({ bandwidth: Math.round(bw * 1e6) / 1e6, rows_materialize_s: materializeSeconds(r as Matrix) }),
+      };
     },
   },
   {
     name: "gmm_fit_100k",
     params: (s) =>
-      `new GaussianMixture({ nComponents: 5, covarianceType: "full", seed: ${SEED} }).fit(X); X = ${N_GMM_FIT(s)} x 10 blobs, 5 centers (make_blobs recipe generated inline: src/datasets has no makeBlobs yet)`,
+      `new GaussianMixture({ nComponents: 5, covarianceType: "full", seed: ${SEED} }).fit(X); X = makeBlobs({ nSamples: ${N_GMM_FIT(s)}, nFeatures: 10, centers: 5, seed: ${SEED} }).X`,
     setup: (s) => {
       const X = blobs(N_GMM_FIT(s));
       return {
@@ -116,11 +112,11 @@ export const FIT_CASES: BenchCase[] = [
   },
   {
     name: "gmm_sample_1m",
-    params: (s) => `fitted gmm_fit_100k model .sample(${scaled(1_000_000, s)}); fit untimed`,
+    params: (s) => `fitted gmm_fit_100k model .sample(${scaled(1_000_000, s)}); fit untimed; X's row views are built on first access (rows_materialize_s, untimed)`,
     setup: (s) => {
       const g = gmm().fit(blobs(N_GMM_FIT(s)));
       const n = scaled(1_000_000, s);
-      return { op: () => g.sample(n) };
+      return { op: () => g.sample(n), info: (r) => ({ rows_materialize_s: materializeSeconds((r as { X: Matrix }).X) }) };
     },
   },
   {
@@ -128,7 +124,7 @@ export const FIT_CASES: BenchCase[] = [
     params: (s) => {
       const real = scaled(5_000, s, 10);
       const target = Math.max(real + 1, scaled(1_000_000, s));
-      return `smote(X, { nSamples: ${target}, kNeighbors: 5, seed: ${SEED}, includeReal: true }): ${real} real rows x 20 (the peers' telecom-like lognormal table, same numbers via pcg64) -> ${real} real + ${target - real} synthetic`;
+      return `smote(X, { nSamples: ${target}, kNeighbors: 5, seed: ${SEED}, includeReal: true }): ${real} real rows x 20 (the peers' telecom-like lognormal table, same numbers via pcg64) -> ${real} real + ${target - real} synthetic; row views built on first access (rows_materialize_s, untimed)`;
     },
     setup: (s) => {
       const real = scaled(5_000, s, 10);
@@ -139,7 +135,7 @@ export const FIT_CASES: BenchCase[] = [
         op: () => smote(X, { nSamples: target, kNeighbors: 5, seed: SEED, includeReal: true }),
         info: (r) => {
           const m = r as Matrix;
-          return { rows_out: m.rows, synthetic_rows: m.rows - real, peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" };
+          return { rows_out: m.rows, synthetic_rows: m.rows - real, rows_materialize_s: materializeSeconds(m), peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" };
         },
       };
     },
