@@ -163,14 +163,22 @@ export class GaussianMixture {
     let best: { p: Params; nIter: number; lb: number; conv: boolean } | undefined;
     for (let init = 0; init < this.options.nInit; init++) {
       const resp = this.initialResponsibilities(data, n, d, initRng!);
-      for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) R[c * n + i] = resp[i * k + c]!;
+      const hint = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let b = 0;
+        for (let c = 0; c < k; c++) {
+          R[c * n + i] = resp[i * k + c]!;
+          if (resp[i * k + c]! > resp[i * k + b]!) b = c;
+        }
+        hint[i] = b;
+      }
       this.p = this.mStep(xt, n, d, R, true);
       let lb = -Infinity;
       let conv = false;
       let it = 0;
       for (it = 1; it <= this.options.maxIter; it++) {
         const prev = lb;
-        lb = this.eStepFit(data, n, R);
+        lb = this.eStepFit(data, n, R, hint);
         this.p = this.mStep(xt, n, d, R, false);
         if (Math.abs(lb - prev) < this.options.tol) {
           conv = true;
@@ -396,7 +404,7 @@ export class GaussianMixture {
    * responsibility 0 without the full Mahalanobis product: its share is
    * below e^-50 ≈ 2e-22, under float64 resolution of the row's total.
    */
-  private eStepFit(x: Float64Array, n: number, R: Float64Array): number {
+  private eStepFit(x: Float64Array, n: number, R: Float64Array, hint: Int32Array): number {
     const p = this.p!;
     const k = this.nComponents;
     const d = this.nFeatures;
@@ -432,48 +440,58 @@ export class GaussianMixture {
     const PRUNE = 50;
     const means = p.means;
     const pc = p.precChol;
+    const logProb = (xo: number, c: number): number => {
+      const mo = c * d;
+      for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - means[mo + j]!;
+      let q = 0;
+      if (full) {
+        const po = c * d * d;
+        for (let b = 0; b < d; b++) {
+          let y = 0;
+          const ro = po + b * d;
+          for (let a = 0; a <= b; a++) y += Pt[ro + a]! * diff[a]!;
+          q += y * y;
+        }
+      } else if (type === "diag") {
+        for (let j = 0; j < d; j++) {
+          const y = diff[j]! * pc[mo + j]!;
+          q += y * y;
+        }
+      } else {
+        for (let j = 0; j < d; j++) q += diff[j]! * diff[j]!;
+        q *= pc[c]! * pc[c]!;
+      }
+      return cst[c]! - 0.5 * q;
+    };
     let total = 0;
     for (let i = 0; i < n; i++) {
       const xo = i * d;
-      let best = -Infinity;
-      // Cheap upper bounds first: ub_c = cst_c − ½ |x − μ_c|² / λmax.
+      // The row's most probable component of the last E-step first: its exact
+      // log probability sets the bar; every other component is bounded by
+      // cst_c − ½ |x − μ_c|² / λ (the sum stops once the bound falls below
+      // best − 50) and computed exactly only when it may matter.
+      const first = hint[i]!;
+      let best = logProb(xo, first);
+      lp[first] = best;
       for (let c = 0; c < k; c++) {
-        let s2 = 0;
+        if (c === first) continue;
+        const lim = (2 * (cst[c]! - best + PRUNE)) / invLmax[c]!;
         const mo = c * d;
-        for (let j = 0; j < d; j++) {
+        let s2 = 0;
+        for (let j = 0; j < d && s2 <= lim; j++) {
           const t = x[xo + j]! - means[mo + j]!;
           s2 += t * t;
         }
-        lp[c] = cst[c]! - 0.5 * s2 * invLmax[c]!;
-      }
-      for (let c = 0; c < k; c++) {
-        if (lp[c]! < best - PRUNE) {
+        if (s2 > lim) {
           lp[c] = -Infinity;
           continue;
         }
-        const mo = c * d;
-        for (let j = 0; j < d; j++) diff[j] = x[xo + j]! - means[mo + j]!;
-        let q = 0;
-        if (full) {
-          const po = c * d * d;
-          for (let b = 0; b < d; b++) {
-            let y = 0;
-            const ro = po + b * d;
-            for (let a = 0; a <= b; a++) y += Pt[ro + a]! * diff[a]!;
-            q += y * y;
-          }
-        } else if (type === "diag") {
-          for (let j = 0; j < d; j++) {
-            const y = diff[j]! * pc[mo + j]!;
-            q += y * y;
-          }
-        } else {
-          for (let j = 0; j < d; j++) q += diff[j]! * diff[j]!;
-          q *= pc[c]! * pc[c]!;
-        }
-        const v = cst[c]! - 0.5 * q;
+        const v = logProb(xo, c);
         lp[c] = v;
-        if (v > best) best = v;
+        if (v > best) {
+          best = v;
+          hint[i] = c;
+        }
       }
       let sum = 0;
       for (let c = 0; c < k; c++) if (lp[c]! >= best - PRUNE) sum += Math.exp(lp[c]! - best);

@@ -106,6 +106,7 @@ export function kmeansFit(x: Float64Array, n: number, d: number, k: number, rng:
   for (const v of columnVariances(x, n, d)) tolAbs += v;
   tolAbs = (tolAbs / d) * tol;
   const labels = new Int32Array(n).fill(-1);
+  const dist = new Float64Array(1);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   let nIter = 0;
@@ -117,19 +118,9 @@ export function kmeansFit(x: Float64Array, n: number, d: number, k: number, rng:
     sums.fill(0);
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bd = Infinity;
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        for (let j = 0; j < d && s < bd; j++) {
-          const t = x[i * d + j]! - centers[c * d + j]!;
-          s += t * t;
-        }
-        if (s < bd) {
-          bd = s;
-          best = c;
-        }
-      }
+      const prev = labels[i]!;
+      const best = nearestCenter(x, i, d, centers, k, prev < 0 ? 0 : prev, dist);
+      const bd = dist[0]!;
       inertia += bd;
       if (labels[i] !== best) changed++;
       labels[i] = best;
@@ -150,25 +141,44 @@ export function kmeansFit(x: Float64Array, n: number, d: number, k: number, rng:
     if (shift <= tolAbs) {
       // Final assignment to the moved centers (as scikit-learn's last E-step).
       for (let i = 0; i < n; i++) {
-        let best = 0;
-        let bd = Infinity;
-        for (let c = 0; c < k; c++) {
-          let s = 0;
-          for (let j = 0; j < d && s < bd; j++) {
-            const t = x[i * d + j]! - centers[c * d + j]!;
-            s += t * t;
-          }
-          if (s < bd) {
-            bd = s;
-            best = c;
-          }
-        }
+        const best = nearestCenter(x, i, d, centers, k, labels[i]!, dist);
         labels[i] = best;
       }
       break;
     }
   }
   return { centers, labels, inertia, nIter };
+}
+
+/**
+ * Index of the nearest center to row i (the smallest index among ties). The
+ * `first` center (the row's previous label) is measured first, so its
+ * distance bounds the others, whose sums stop as soon as they exceed it.
+ * The squared distance goes to `dist[0]`.
+ */
+function nearestCenter(x: Float64Array, i: number, d: number, centers: Float64Array, k: number, first: number, dist: Float64Array): number {
+  const xo = i * d;
+  let best = first;
+  let bd = 0;
+  for (let j = 0; j < d; j++) {
+    const t = x[xo + j]! - centers[first * d + j]!;
+    bd += t * t;
+  }
+  for (let c = 0; c < k; c++) {
+    if (c === first) continue;
+    const co = c * d;
+    let s = 0;
+    for (let j = 0; j < d && s <= bd; j++) {
+      const t = x[xo + j]! - centers[co + j]!;
+      s += t * t;
+    }
+    if (s < bd || (s === bd && c < best)) {
+      bd = s;
+      best = c;
+    }
+  }
+  dist[0] = bd;
+  return best;
 }
 
 /** Options of {@link kmeansPlusPlus}. */
