@@ -166,6 +166,7 @@ export function subplots(
   if (options.title) layout.title = { text: options.title };
   if (options.width) layout.width = options.width;
   layout.height = options.height ?? 330 * rows + 60;
+  const legendNames = new Set<string>();
   figures.forEach((fig, k) => {
     const r = Math.floor(k / cols);
     const c = k % cols;
@@ -189,6 +190,13 @@ export function subplots(
       else {
         trace.xaxis = `x${n === 1 ? "" : n}`;
         trace.yaxis = `y${n === 1 ? "" : n}`;
+      }
+      // one legend entry per trace name across the grid (real / synthetic pairs repeat per subplot)
+      const name = typeof trace.name === "string" ? trace.name : "";
+      if (name) {
+        trace.legendgroup = name;
+        if (legendNames.has(name)) trace.showlegend = false;
+        legendNames.add(name);
       }
       const marker = trace.marker as Record<string, unknown> | undefined;
       if (marker?.showscale) {
