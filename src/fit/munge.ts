@@ -6,6 +6,8 @@ import { toRowMajor } from "../core/matrix.js";
 import { checkInRange, checkInteger, checkPositive, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
+// The one KS implementation (src/quality); statistic only, so the cheap asymptotic p-value.
+import { ks2samp } from "../quality/ks.js";
 
 /** Options of {@link munge}. */
 export interface MungeOptions {
@@ -142,23 +144,6 @@ export function munge(X: PointsInput, options: MungeOptions): Matrix {
   return viewMatrix(out, o.nSamples, d);
 }
 
-/** Two-sample Kolmogorov–Smirnov statistic sup |F_a − F_b| (sorts copies). @internal until src/quality's ks2samp lands */
-export function ksStatistic(a: Float64Array, b: Float64Array): number {
-  const x = Float64Array.from(a).sort();
-  const y = Float64Array.from(b).sort();
-  let i = 0;
-  let j = 0;
-  let dmax = 0;
-  while (i < x.length && j < y.length) {
-    const v = Math.min(x[i]!, y[j]!);
-    while (i < x.length && x[i]! <= v) i++;
-    while (j < y.length && y[j]! <= v) j++;
-    const dd = Math.abs(i / x.length - j / y.length);
-    if (dd > dmax) dmax = dd;
-  }
-  return dmax;
-}
-
 /** Fidelity of `syn` to `ref` (both row-major, d columns): mean KS over columns and RMS correlation difference. @internal */
 export function fidelity(syn: Float64Array, nSyn: number, ref: Float64Array, nRef: number, d: number): { meanKS: number; corrRMS: number } {
   let ks = 0;
@@ -167,7 +152,7 @@ export function fidelity(syn: Float64Array, nSyn: number, ref: Float64Array, nRe
   for (let j = 0; j < d; j++) {
     for (let i = 0; i < nSyn; i++) a[i] = syn[i * d + j]!;
     for (let i = 0; i < nRef; i++) b[i] = ref[i * d + j]!;
-    ks += ksStatistic(a, b);
+    ks += ks2samp(a, b, { method: "asymp" }).statistic;
   }
   const c1 = correlationMatrix(syn, nSyn, d);
   const c2 = correlationMatrix(ref, nRef, d);
