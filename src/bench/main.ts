@@ -71,8 +71,8 @@ async function main(argv: string[]): Promise<number> {
   for (const [i, c] of selected.entries()) {
     console.error(`[${i + 1}/${selected.length}] ${c.name} ...`);
     const run = await c.setup(scale);
-    const [warmup, first] = await timed(run.op, run.afterEach);
-    let result: unknown = first;
+    // the warm-up's result is kept only as `result`, and dropped before each timed run (peak RSS stays one result)
+    let [warmup, result] = await timed(run.op, run.afterEach);
     const reps = warmup <= SLOW_S ? REPS : SLOW_REPS;
     const times: number[] = [];
     for (let r = 0; r < reps; r++) {

@@ -5,7 +5,8 @@
  */
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
 import { checkOneOf } from "../core/validate.js";
-import { getDistribution, resolveParams } from "../random/registry.js";
+import { sortInPlace } from "../core/sort.js";
+import { distributionFunctions, resolveParams } from "../random/registry.js";
 import { kolmogorov, kstwoSf, smirnov } from "./kolmogorov.js";
 
 export type Alternative = "two-sided" | "less" | "greater";
@@ -53,7 +54,7 @@ function sortedFinite(where: string, param: string, x: unknown): Float64Array {
     out[i] = v;
   }
   if (out.length === 0) throw new ParamError(where, param, x, `'${param}' is empty.`);
-  return out.sort();
+  return sortInPlace(out);
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -265,11 +266,8 @@ export function kstest(x: ArrayLike<number>, cdf: ((x: number) => number) | stri
   if (typeof cdf === "function") F = cdf;
   else if (typeof cdf === "string") {
     const name = cdf === "norm" ? "normal" : cdf;
-    const entry = getDistribution(name, where) as unknown as { cdf?: (v: number, p: Record<string, number>) => number };
-    if (typeof entry.cdf !== "function") throw new ParamError(where, "cdf", cdf, `distribution ${show(cdf)} has no cdf.`);
-    const p = resolveParams(name, options.params ?? {}, where);
-    const entryCdf = entry.cdf;
-    F = (v) => entryCdf(v, p);
+    // resolved here first so errors name kstest; then one bound cdf for every point
+    F = distributionFunctions(name, resolveParams(name, options.params ?? {}, where)).cdf;
   } else {
     throw new ParamTypeError(where, "cdf", cdf, `'cdf' must be a function or a distribution name, got ${show(cdf)}.`);
   }

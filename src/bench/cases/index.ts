@@ -1,7 +1,8 @@
 import type { BenchCase } from "../case.js";
+import { DATASET_CASES } from "./datasets.js";
+import { FIT_CASES } from "./fit.js";
+import { QUALITY_CASES } from "./quality.js";
 import { RNG_CASES } from "./rng.js";
 
-/** Every case, in run order (each area adds its own file and one line here). */
-export const CASES: BenchCase[] = [...RNG_CASES];
-import { FIT_CASES } from "./fit.js"; CASES.push(...FIT_CASES);
-import { DATASET_CASES } from "./datasets.js"; CASES.push(...DATASET_CASES);
+/** Every case, in the peers' run order (../shared/bench/python_peers.py). */
+export const CASES: BenchCase[] = [...RNG_CASES, ...DATASET_CASES, ...FIT_CASES, ...QUALITY_CASES];
