@@ -187,6 +187,23 @@ export function* csvChunks(columns: readonly Column[], nRows: number, options: C
     };
   });
   const k = formatters.length;
+  if (k > 0 && columns.every((c) => c.kind === "numeric" || c.kind === "integer")) {
+    // all-number tables (the common large case): one monomorphic loop, no per-cell closure call
+    const cols = columns.map((c) => c.values as Float64Array);
+    const fmt = (x: number): string => (x === x ? (x === Infinity ? "inf" : x === -Infinity ? "-inf" : "" + x) : naRep);
+    const first = cols[0]!;
+    for (let start = 0; start < nRows; start += chunkRows) {
+      const end = Math.min(nRows, start + chunkRows);
+      let out = "";
+      for (let i = start; i < end; i++) {
+        let line = fmt(first[i]!);
+        for (let j = 1; j < k; j++) line += d + fmt(cols[j]![i]!);
+        out += line + "\n";
+      }
+      yield out;
+    }
+    return;
+  }
   for (let start = 0; start < nRows; start += chunkRows) {
     const end = Math.min(nRows, start + chunkRows);
     let out = "";
