@@ -37,3 +37,21 @@ export function exp(x: number): number {
   const tmp = EXP_TAIL[j]! + r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5);
   return scale + scale * tmp;
 }
+
+/**
+ * e^(x + xtail) for |xtail| << |x| (the tail of a double-double argument,
+ * added to the reduced argument as ARM's `exp_inline` does), for |x| < 700;
+ * the caller handles the other ranges. Used by {@link pow} in ./log.ts.
+ */
+export function expTail(x: number, xtail: number): number {
+  const z = INV_LN2_N * x;
+  let kd = z + SHIFT;
+  kd -= SHIFT;
+  const r = x + kd * NEG_LN2_HI_N + kd * NEG_LN2_LO_N + xtail;
+  const k = kd | 0;
+  const j = k & 127;
+  const scale = EXP_H[j]! * POW2[(k >> 7) + 1022]!;
+  const r2 = r * r;
+  const tmp = EXP_TAIL[j]! + r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5);
+  return scale + scale * tmp;
+}

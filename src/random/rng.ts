@@ -2,7 +2,7 @@ import { Matrix } from "ml-matrix";
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
 import { fromRowMajor } from "../core/matrix.js";
 import { checkFinite, checkInRange, checkInteger, checkPositive, checkSize } from "../core/validate.js";
-import { beta as betaOne } from "./beta.js";
+import { beta as betaOne, fillBeta } from "./beta.js";
 import { bitGeneratorFactory, DEFAULT_BIT_GENERATOR, type BitGeneratorName } from "./bit-generators.js";
 import { choiceIndices, shuffleInPlace } from "./choice.js";
 import * as C from "./continuous.js";
@@ -321,7 +321,7 @@ export class Rng {
     const st = this.stream;
     if (size === undefined) return betaOne(st, a, b);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = betaOne(st, a, b);
+    fillBeta(st, out, a, b);
     return out;
   }
 
