@@ -4,7 +4,8 @@ import { pow } from "./log.js";
 
 /**
  * One Jöhnk try loop for a, b <= 1 with ia = 1/a, ib = 1/b, as numpy's
- * `random_beta` (with its log-space fallback against underflow); the powers
+ * `random_beta`: accept when x + y <= 1 and not u = v = 0, then x / (x + y),
+ * or in log space when x + y underflowed to 0; the powers
  * by ./log.ts's table `pow` (within 0.52 ulp; V8's Math.pow costs ~60 ns).
  */
 function johnk(st: WordStream, a: number, b: number, ia: number, ib: number): number {
@@ -14,8 +15,8 @@ function johnk(st: WordStream, a: number, b: number, ia: number, ib: number): nu
     const x = pow(u, ia);
     const y = pow(v, ib);
     const xpy = x + y;
-    if (xpy <= 1 && xpy > 0) {
-      if (x + y > 0) return x / xpy;
+    if (xpy <= 1 && u + v > 0) {
+      if (xpy > 0) return x / xpy;
       let logX = Math.log(u) / a;
       let logY = Math.log(v) / b;
       const logM = logX > logY ? logX : logY;
@@ -38,9 +39,14 @@ export function beta(st: WordStream, a: number, b: number): number {
   return ga / (ga + gb);
 }
 
-/** Fills `out` with Beta(a, b) draws (the same draws as repeated {@link beta}). */
+/**
+ * Fills `out` with Beta(a, b) draws, the same as repeated {@link beta} (for
+ * a, b <= 1 by the WebAssembly Jöhnk kernel where the bit generator has one:
+ * the same operations, so the same numbers).
+ */
 export function fillBeta(st: WordStream, out: Float64Array, a: number, b: number): void {
   if (a <= 1 && b <= 1) {
+    if (st.bulk(out, 0, out.length, (k, m) => k.betaJohnk(m, a, b))) return;
     const ia = 1 / a;
     const ib = 1 / b;
     for (let i = 0; i < out.length; i++) out[i] = johnk(st, a, b, ia, ib);

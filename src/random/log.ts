@@ -37,7 +37,7 @@ const U32 = new Uint32Array(F64.buffer); // little-endian: U32[1] is the high wo
 /** The low part of the last {@link logHiLo} result. */
 let tail = 0;
 
-/** log(x) for x positive, normal and finite: returns hi, leaves lo in `tail`. */
+/** log(x) for x positive, normal and finite, as hi + lo with |lo| < 2^-7 |hi|: returns hi, leaves lo in `tail`. */
 function logHiLo(x: number): number {
   F64[0] = x;
   const tmp = (U32[1]! - OFF_HI) | 0;
@@ -64,29 +64,30 @@ function logHiLo(x: number): number {
   const lo3 = rlo * (ar + arhi);
   const lo4 = t2 - hi + arhi2;
   const p = ar3 * (A1 + r * A2 + ar2 * (A3 + r * A4 + ar2 * (A5 + r * A6)));
-  const lo = lo1 + lo2 + lo3 + lo4 + p;
-  const y = hi + lo;
-  tail = hi - y + lo;
-  return y;
+  tail = lo1 + lo2 + (lo3 + lo4) + p;
+  return hi;
 }
 
 /** Natural logarithm (within 0.51 ulp, see above); non-positive, subnormal and non-finite x defer to Math.log. */
 export function log(x: number): number {
   if (!(x >= MIN_NORMAL && x < Infinity)) return Math.log(x);
-  return logHiLo(x);
+  const hi = logHiLo(x);
+  return hi + tail;
 }
 
 /**
- * x^y (within 0.52 ulp, see above) for x > 0; other x, non-finite y and results
- * outside e^±700 defer to Math.pow.
+ * x^y (within 0.52 ulp, see above) for x > 0; y = 2 and y = 1 exactly
+ * (x * x, x); other x, non-finite y and results outside e^±700 defer to
+ * Math.pow.
  */
 export function pow(x: number, y: number): number {
+  if (y === 2) return x * x; // correctly rounded, as Math.pow
+  if (y === 1) return x;
   if (!(x >= MIN_NORMAL && x < Infinity)) return Math.pow(x, y);
-  const lhi0 = logHiLo(x);
-  const llo0 = tail;
-  let t = SPLIT * lhi0;
-  const lhi = t - (t - lhi0);
-  const llo = lhi0 - lhi + llo0;
+  const hi = logHiLo(x);
+  let t = SPLIT * hi;
+  const lhi = t - (t - hi);
+  const llo = hi - lhi + tail;
   t = SPLIT * y;
   const yhi = t - (t - y);
   const ylo = y - yhi;

@@ -52,6 +52,10 @@ describe("log and pow (table-based, ARM optimized-routines method)", () => {
     assert.equal(pow(1, 2.5), 1);
     assert.equal(pow(0.5, 3), 0.125);
     assert.equal(pow(4, 0.5), 2);
+    for (const x of [0.1, 0.7, 3.3, -2.5, 0, -0, NaN, Infinity, 1e200]) {
+      assert.ok(Object.is(pow(x, 2), Math.pow(x, 2)), `pow(${x}, 2)`);
+      assert.ok(Object.is(pow(x, 1), Math.pow(x, 1)), `pow(${x}, 1)`);
+    }
     for (const x of [1.7976931348623157e308, 1e308, 2.2250738585072014e-308, 3e-308]) assert.ok(Math.abs(log(x) / Math.log(x) - 1) < 3e-16, `log(${x})`);
     for (const x of [0, -0, -1, 5e-324, NaN, Infinity, -Infinity]) assert.ok(Object.is(log(x), Math.log(x)), `log(${x})`);
     for (const [x, y] of [[0, 2], [-1, 0.5], [1e-300, 1000], [1e300, 10], [NaN, 1], [2, NaN], [2, Infinity], [0.5, -2000]] as const) {

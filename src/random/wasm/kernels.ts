@@ -1,4 +1,5 @@
 import { EXP_H, EXP_TAIL } from "../exp-tables.js";
+import { LOG_INVC, LOG_LOGC, LOG_LOGCTAIL } from "../log-tables.js";
 import { FE, FI, KE, KI, WE, WI } from "../ziggurat-tables.js";
 import { KERNELS_WASM_BASE64 } from "./kernels-bytes.js";
 
@@ -13,6 +14,7 @@ export interface Kernels {
   gamma(n: number, shape: number, scale: number): void;
   pcg64Fill(n: number): void;
   lognormal(n: number, mean: number, sigma: number): void;
+  betaJohnk(n: number, a: number, b: number): void;
 }
 
 /** A call of one kernel for `n` values (written to the output area). */
@@ -45,12 +47,13 @@ export function kernels(): Kernels | null {
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const wa = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
     if (!wa) throw new Error("no WebAssembly");
-    const inst = new wa.Instance(new wa.Module(bytes), { env: { log: Math.log, exp: Math.exp } });
+    const inst = new wa.Instance(new wa.Module(bytes), { env: { log: Math.log, exp: Math.exp, pow: Math.pow } });
     const k = inst.exports as unknown as Kernels;
     const mem = new Float64Array(k.memory.buffer);
     [KI, WI, FI, KE, WE, FE].forEach((t, j) => mem.set(t, 8 + j * 256));
     mem.set(EXP_H, 12352 / 8);
     mem.set(EXP_TAIL, 13376 / 8);
+    [LOG_INVC, LOG_LOGC, LOG_LOGCTAIL].forEach((t, j) => mem.set(t, 540672 / 8 + j * 128));
     instance = k;
   } catch {
     instance = null;
