@@ -56,6 +56,8 @@ describe("WebAssembly kernels (xoshiro128** bulk draws)", () => {
         ["poisson(4)", bulk.poisson(4, 30_001), () => scalar.poisson(4)],
         ["binomial(10, 0.3)", bulk.binomial(10, 0.3, 30_001), () => scalar.binomial(10, 0.3)],
         ["binomial(12, 0.9)", bulk.binomial(12, 0.9, 10_001), () => scalar.binomial(12, 0.9)],
+        ["binomial(1e6, 2.9e-5)", bulk.binomial(1e6, 2.9e-5, 10_001), () => scalar.binomial(1e6, 2.9e-5)], // 83-entry px table
+        ["binomial(2, 0.4)", bulk.binomial(2, 0.4, 10_001), () => scalar.binomial(2, 0.4)],
         ["beta(0.5, 0.9)", bulk.beta(0.5, 0.9, n), () => scalar.beta(0.5, 0.9)],
         ["beta(1, 0.3)", bulk.beta(1, 0.3, 5_001), () => scalar.beta(1, 0.3)],
         // powers beyond e^-700 (Math.pow) and x + y underflowing to 0 (the log-space path)

@@ -17,6 +17,7 @@
 ;;   12352  EXP_H  2^(j/128) as doubles (128 x f64)  13376 EXP_TAIL their relative errors
 ;;   16384  output: up to 65536 f64
 ;;   540672 LOG_INVC (128 x f64)  541696 LOG_LOGC  542720 LOG_LOGCTAIL (src/random/log-tables.ts)
+;;   543744 binomial inversion: px after x steps, x = 0..bound (<= 128 x f64)
 (module
   (import "env" "log" (func $log (param f64) (result f64)))
   (import "env" "exp" (func $exp (param f64) (result f64)))
@@ -323,17 +324,33 @@
   ;; binomial by inversion for n*min(p, 1-p) <= 30 (discrete.ts's BinomialSampler.inversion);
   ;; pp <= 0.5 is the probability used, flip != 0 returns nTrials - y
   (func (export "binomialInversion") (param $n i32) (param $nTrials f64) (param $pp f64) (param $q f64) (param $qn f64) (param $bound f64) (param $flip i32)
-    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32) (local $x f64) (local $px f64) (local $u f64)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $lo i32) (local $hi i32) (local $p i32) (local $end i32) (local $x f64) (local $px f64) (local $u f64) (local $xi i32) (local $bi i32)
     (local.set $a (i32.load (i32.const 0)))
     (local.set $b (i32.load (i32.const 4)))
     (local.set $c (i32.load (i32.const 8)))
     (local.set $d (i32.load (i32.const 12)))
+    ;; px after x steps, PX[x] = ((n - x + 1) p PX[x-1]) / (x q), PX[0] = qn: the same
+    ;; operations as the JavaScript loop, done once (x <= bound <= 86 when n p <= 30)
+    (local.set $bi (i32.trunc_f64_s (local.get $bound)))
+    (f64.store offset=543744 (i32.const 0) (local.get $qn))
+    (local.set $px (local.get $qn))
+    (local.set $xi (i32.const 1))
+    (block $tdone
+      (loop $table
+        (br_if $tdone (i32.gt_s (local.get $xi) (local.get $bi)))
+        (local.set $x (f64.convert_i32_s (local.get $xi)))
+        (local.set $px (f64.div
+          (f64.mul (f64.mul (f64.add (f64.sub (local.get $nTrials) (local.get $x)) (f64.const 1)) (local.get $pp)) (local.get $px))
+          (f64.mul (local.get $x) (local.get $q))))
+        (f64.store offset=543744 (i32.shl (local.get $xi) (i32.const 3)) (local.get $px))
+        (local.set $xi (i32.add (local.get $xi) (i32.const 1)))
+        (br $table)))
     (local.set $p (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
     (block $done
       (loop $loop
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $x (f64.const 0))
+        (local.set $xi (i32.const 0))
         (local.set $px (local.get $qn))
         (local.set $lo (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
         (local.set $t (i32.shl (local.get $b) (i32.const 9)))
@@ -360,10 +377,10 @@
         (block $stop
           (loop $more
             (br_if $stop (i32.eqz (f64.gt (local.get $u) (local.get $px))))
-            (local.set $x (f64.add (local.get $x) (f64.const 1)))
-            (if (f64.gt (local.get $x) (local.get $bound))
+            (local.set $xi (i32.add (local.get $xi) (i32.const 1)))
+            (if (i32.gt_s (local.get $xi) (local.get $bi))
               (then
-                (local.set $x (f64.const 0))
+                (local.set $xi (i32.const 0))
                 (local.set $px (local.get $qn))
         (local.set $lo (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
         (local.set $t (i32.shl (local.get $b) (i32.const 9)))
@@ -389,10 +406,9 @@
           (f64.const 0x1p-53))))
               (else
                 (local.set $u (f64.sub (local.get $u) (local.get $px)))
-                (local.set $px (f64.div
-                  (f64.mul (f64.mul (f64.add (f64.sub (local.get $nTrials) (local.get $x)) (f64.const 1)) (local.get $pp)) (local.get $px))
-                  (f64.mul (local.get $x) (local.get $q))))))
+                (local.set $px (f64.load offset=543744 (i32.shl (local.get $xi) (i32.const 3))))))
             (br $more)))
+        (local.set $x (f64.convert_i32_s (local.get $xi)))
         (if (local.get $flip) (then (local.set $x (f64.sub (local.get $nTrials) (local.get $x)))))
         (f64.store (local.get $p) (local.get $x))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
