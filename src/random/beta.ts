@@ -4,8 +4,8 @@ import { pow } from "./log.js";
 
 /**
  * One Jöhnk try loop for a, b <= 1 with ia = 1/a, ib = 1/b, as numpy's
- * `random_beta`: accept when x + y <= 1 and not u = v = 0, then x / (x + y),
- * or in log space when x + y underflowed to 0; the powers
+ * `random_beta` (numpy >= 1.17's distributions.c: a try whose x + y
+ * underflows to 0 is rejected, so its log-space branch never runs); the powers
  * by ./log.ts's table `pow` (within 0.52 ulp; V8's Math.pow costs ~60 ns).
  */
 function johnk(st: WordStream, a: number, b: number, ia: number, ib: number): number {
@@ -15,8 +15,8 @@ function johnk(st: WordStream, a: number, b: number, ia: number, ib: number): nu
     const x = pow(u, ia);
     const y = pow(v, ib);
     const xpy = x + y;
-    if (xpy <= 1 && u + v > 0) {
-      if (xpy > 0) return x / xpy;
+    if (xpy <= 1 && xpy > 0) {
+      if (x + y > 0) return x / xpy; // always, as in numpy's Generator: the log-space branch is unreachable there too
       let logX = Math.log(u) / a;
       let logY = Math.log(v) / b;
       const logM = logX > logY ? logX : logY;

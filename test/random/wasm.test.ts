@@ -60,8 +60,9 @@ describe("WebAssembly kernels (xoshiro128** bulk draws)", () => {
         ["binomial(2, 0.4)", bulk.binomial(2, 0.4, 10_001), () => scalar.binomial(2, 0.4)],
         ["beta(0.5, 0.9)", bulk.beta(0.5, 0.9, n), () => scalar.beta(0.5, 0.9)],
         ["beta(1, 0.3)", bulk.beta(1, 0.3, 5_001), () => scalar.beta(1, 0.3)],
-        // powers beyond e^-700 (Math.pow) and x + y underflowing to 0 (the log-space path)
+        // powers beyond e^-700 (Math.pow), and tries whose x + y underflows to 0 (rejected, as numpy's Generator)
         ["beta(0.004, 0.006)", bulk.beta(0.004, 0.006, 5_001), () => scalar.beta(0.004, 0.006)],
+        ["beta(0.001, 0.001)", bulk.beta(0.001, 0.001, 2_001), () => scalar.beta(0.001, 0.001)],
       ];
       for (const [name, x, one] of checks) {
         for (let i = 0; i < x.length; i++) {
