@@ -1,0 +1,405 @@
+/**
+ * The quality report (SDMetrics' QualityReport, extended): properties built
+ * from metrics, an overall score, details tables, and an HTML page with
+ * figures rendered through src/report.
+ */
+import { ParamError, ParamTypeError, show as showValue } from "../core/errors.js";
+import { asTable, Table, type TableInput } from "../core/table.js";
+import { renderHTML, type Block, type ReportDocument, type ReportSection } from "../report/document.js";
+import type { Figure } from "../report/figure.js";
+import { subplots } from "../report/figures.js";
+import { binnedHistograms, categoryBars, labelledHeatmap, pairScatter, plotlyText, scoreBars } from "../report/quality-figures.js";
+import { createRng, type Rng } from "../random/rng.js";
+import { columnShape, sharedCodes } from "./columns.js";
+import { frequencies } from "./metrics/tv-complement.js";
+import { columnPairTrendsProperty, type PairTrendsResult } from "./properties/column-pair-trends.js";
+import { columnShapesProperty } from "./properties/column-shapes.js";
+import { detectionProperty } from "./properties/detection.js";
+import { privacyProperty, type PrivacyResult } from "./properties/privacy.js";
+import { detailsTable, finiteMean, type PropertyContext, type PropertyName, type PropertyResult } from "./properties/property.js";
+import { utilityProperty } from "./properties/utility.js";
+import { validityProperty } from "./properties/validity.js";
+import { sampleIndices } from "./sampling.js";
+
+const PROPERTY_NAMES: readonly PropertyName[] = ["Column Shapes", "Column Pair Trends", "Validity", "Detection", "Utility", "Privacy"];
+
+/** Options of {@link qualityReport}. */
+export interface QualityReportOptions {
+  /** A column to predict for the Utility property (no Utility without it). */
+  target?: string;
+  /** Columns compared (default: every column of the real table that the synthetic one has). */
+  columns?: readonly string[];
+  /** Properties computed. @defaultValue every one (Utility only with a `target`) */
+  properties?: readonly PropertyName[];
+  /** Seed of every subsample and cross-validation split (the report records the seed it used). */
+  seed?: number | string | Rng;
+  /** @defaultValue "Synthetic data quality report" */
+  title?: string;
+  /** Names of the two tables in figures and tables. @defaultValue ["Real", "Synthetic"] */
+  labels?: readonly [string, string];
+  /** @defaultValue 0.5 (SDMetrics' QualityReport) */
+  realCorrelationThreshold?: number;
+  /** @defaultValue 0.3 (SDMetrics' QualityReport) */
+  realAssociationThreshold?: number;
+  /** Rows of each table for detection and pMSE at most. @defaultValue 10000 */
+  detectionRows?: number;
+  /** Real rows indexed for distances to the closest record at most. @defaultValue 20000 */
+  privacyRows?: number;
+  /** Synthetic rows whose distance to the closest record is measured at most. @defaultValue 2000 */
+  privacyQueries?: number;
+  /** Rows of each table for the utility models at most. @defaultValue 20000 */
+  utilityRows?: number;
+  /** Rows of each table for the contingency tables of Column Pair Trends at most. @defaultValue 100000 */
+  pairRows?: number;
+  /** Points per table in each scatter plot at most. @defaultValue 1500 */
+  plotRows?: number;
+  /** Columns drawn in the marginal grid at most (the lowest-scoring first). @defaultValue 30 */
+  maxFigureColumns?: number;
+}
+
+const DEFAULTS = {
+  title: "Synthetic data quality report",
+  labels: ["Real", "Synthetic"] as readonly [string, string],
+  realCorrelationThreshold: 0.5,
+  realAssociationThreshold: 0.3,
+  detectionRows: 10000,
+  privacyRows: 20000,
+  privacyQueries: 2000,
+  utilityRows: 20000,
+  pairRows: 100000,
+  plotRows: 1500,
+  maxFigureColumns: 30,
+};
+const OPTION_KEYS = ["target", "columns", "properties", "seed", ...Object.keys(DEFAULTS)];
+
+const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/**
+ * A computed quality report: `score`, `properties` (each with a score and a
+ * details table), `notes` (subsampling), and its HTML (`toHTML()`,
+ * `toDocument()` for notebooks through `show(report)`).
+ */
+export class QualityReport {
+  /** Overall quality score: the mean of Column Shapes and Column Pair Trends (SDMetrics' overall score). */
+  readonly score: number;
+  readonly properties: readonly PropertyResult[];
+  /** Columns compared. */
+  readonly columns: readonly string[];
+  /** What was subsampled and where, thresholds, columns left out. */
+  readonly notes: readonly string[];
+  /** The seed every random step derived from (replay with `seed`). */
+  readonly seed: number | string;
+  /** Seconds each property took. */
+  readonly timings: Readonly<Record<string, number>>;
+  readonly options: Readonly<typeof DEFAULTS> & { target?: string };
+  private readonly real: Table;
+  private readonly synthetic: Table;
+
+  /** @internal use {@link qualityReport} */
+  constructor(init: {
+    score: number;
+    properties: PropertyResult[];
+    columns: string[];
+    notes: string[];
+    seed: number | string;
+    timings: Record<string, number>;
+    options: typeof DEFAULTS & { target?: string };
+    real: Table;
+    synthetic: Table;
+  }) {
+    this.score = init.score;
+    this.properties = init.properties;
+    this.columns = init.columns;
+    this.notes = init.notes;
+    this.seed = init.seed;
+    this.timings = init.timings;
+    this.options = init.options;
+    this.real = init.real;
+    this.synthetic = init.synthetic;
+  }
+
+  /** A property by name. @throws ParamError for a property not computed */
+  getProperty(name: PropertyName): PropertyResult {
+    const p = this.properties.find((q) => q.name === name);
+    if (!p) throw new ParamError("QualityReport.getProperty", "name", name, `no property ${showValue(name)} in this report. Properties: ${this.properties.map((q) => q.name).join(", ")}.`);
+    return p;
+  }
+
+  /** A property's score. */
+  getScore(name: PropertyName): number {
+    return this.getProperty(name).score;
+  }
+
+  /** A property's details table. */
+  getDetails(name: PropertyName): Table {
+    return this.getProperty(name).details;
+  }
+
+  /** The scores as a table: `property`, `score` (first row: the overall score). */
+  toTable(): Table {
+    return detailsTable({ property: ["Overall quality", ...this.properties.map((p) => p.name)], score: [this.score, ...this.properties.map((p) => p.score)] });
+  }
+
+  /** The report as a document for src/report (sections of text, score cards, tables and figures). */
+  toDocument(): ReportDocument {
+    const [lr, ls] = this.options.labels;
+    const sections: ReportSection[] = [];
+    const overview: Block[] = [
+      {
+        type: "metrics",
+        items: [
+          { label: "Overall quality", value: fmt(this.score), help: "Mean of Column Shapes and Column Pair Trends" },
+          ...this.properties.map((p) => ({ label: p.name, value: fmt(p.score), help: p.description })),
+        ],
+      },
+      {
+        type: "text",
+        text:
+          `${count(this.real.nRows)} ${lr.toLowerCase()} rows and ${count(this.synthetic.nRows)} ${ls.toLowerCase()} rows, ${this.columns.length} columns compared. ` +
+          "Every score lies in [0, 1], higher is better. The overall quality score is the mean of Column Shapes and Column Pair Trends, as in SDMetrics' QualityReport; the other properties are reported beside it. " +
+          `Seed ${this.seed} (pass it as 'seed' to replay every subsample and split).`,
+      },
+    ];
+    if (this.notes.length) overview.push({ type: "text", text: this.notes.join("\n\n") });
+    sections.push({ title: "Overview", blocks: overview });
+    for (const p of this.properties) {
+      const blocks: Block[] = [{ type: "text", text: p.description }];
+      for (const f of this.figuresFor(p)) blocks.push(f);
+      if (p.notes.length) blocks.push({ type: "text", text: p.notes.join("\n\n") });
+      blocks.push({ type: "table", table: p.details, caption: `${p.name}: details`, maxRows: 60 });
+      sections.push({ title: `${p.name}: ${fmt(p.score)}`, blocks });
+    }
+    sections.push({
+      title: "About this report",
+      blocks: [
+        {
+          type: "text",
+          text:
+            `Computed by synthlab's qualityReport in ${Object.values(this.timings).reduce((a, b) => a + b, 0).toFixed(1)} s (` +
+            Object.entries(this.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(", ") +
+            "). Marginal figures are drawn from bin counts over every row; scatter plots show a seeded subsample of points.",
+        },
+      ],
+    });
+    return { title: this.options.title, subtitle: `${lr} vs ${ls}: ${count(this.real.nRows)} × ${this.columns.length} and ${count(this.synthetic.nRows)} × ${this.columns.length}`, sections };
+  }
+
+  /** A self-contained HTML page (plotly inlined once; every name and value escaped). */
+  toHTML(): string {
+    return renderHTML(this.toDocument());
+  }
+
+  /** A short text summary. */
+  toString(): string {
+    return `QualityReport(score ${fmt(this.score)}; ${this.properties.map((p) => `${p.name} ${fmt(p.score)}`).join(", ")})`;
+  }
+
+  private figuresFor(p: PropertyResult): Block[] {
+    const [lr, ls] = this.options.labels;
+    const labels = [lr, ls] as const;
+    switch (p.name) {
+      case "Column Shapes": {
+        const names = p.details.column("column") as string[];
+        const scores = p.details.column("score") as Float64Array;
+        const out: Block[] = [{ type: "figure", figure: scoreBars("Column shape score per column", names, scores) }];
+        const order = names.map((_, i) => i).filter((i) => Number.isFinite(scores[i]!)).sort((a, b) => scores[a]! - scores[b]!);
+        const shown = order.slice(0, this.options.maxFigureColumns);
+        if (shown.length) {
+          const figs = shown.map((i) => this.marginal(names[i]!, labels));
+          const cols = Math.min(3, figs.length);
+          const rows = Math.ceil(figs.length / cols);
+          out.push({
+            type: "figure",
+            figure: subplots(figs, { rows, cols, subplotTitles: shown.map((i) => `${plotlyText(names[i]!)} (${fmt(scores[i]!)})`), showLegend: true, height: 260 * rows + 80, vSpacing: Math.min(0.12, 0.6 / rows) }),
+            caption: `${lr} and ${ls.toLowerCase()} marginals${shown.length < order.length ? `, the ${shown.length} lowest-scoring of ${order.length} columns` : ""} (densities for numbers, frequencies for categories; score in parentheses).`,
+          });
+        }
+        return out;
+      }
+      case "Column Pair Trends": {
+        const t = p as PairTrendsResult;
+        const out: Block[] = [];
+        const { names, real, synthetic } = t.continuous;
+        if (names.length >= 2) {
+          const diff = real.map((r, i) => r.map((v, j) => Math.abs(v - synthetic[i]![j]!)));
+          out.push(
+            { type: "figure", figure: labelledHeatmap(`${lr} correlation (Pearson)`, names, real, { zmin: -1, zmax: 1 }) },
+            { type: "figure", figure: labelledHeatmap(`${ls} correlation (Pearson)`, names, synthetic, { zmin: -1, zmax: 1 }) },
+            { type: "figure", figure: labelledHeatmap(`|${lr} − ${ls.toLowerCase()}| correlation difference`, names, diff, { zmin: 0, zmax: 2, colorscale: "Reds" }) },
+          );
+        }
+        out.push({ type: "figure", figure: labelledHeatmap("Pair score (1 = the relation is kept)", t.scoreMatrix.names, t.scoreMatrix.matrix, { zmin: 0, zmax: 1, colorscale: "RdYlGn" }) });
+        const scatter = this.extremePairs(p.details, labels);
+        if (scatter) out.push(scatter);
+        return out;
+      }
+      case "Validity": {
+        return [{ type: "figure", figure: scoreBars("Share of valid synthetic values per column", p.details.column("column") as string[], p.details.column("score") as Float64Array) }];
+      }
+      case "Privacy": {
+        const d = (p as PrivacyResult).dcr;
+        if (!d) return [];
+        return [
+          {
+            type: "figure",
+            figure: binnedHistograms("Distance to the closest real record", d.distances, d.baselineDistances, { labels: [`${ls} rows`, "Uniform random rows"], xTitle: "distance (RMS of per-column distances)" }),
+            caption: "Synthetic rows far closer to real rows than random rows are (a mass near 0) may be copies or near-copies of real records.",
+          },
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private marginal(name: string, labels: readonly [string, string]): Figure {
+    const rc = this.real.columnInfo(name);
+    const sc = this.synthetic.columnInfo(name);
+    if (columnShape(rc) === "continuous" && columnShape(sc) === "continuous") {
+      return binnedHistograms("", rc.values as Float64Array, sc.values as Float64Array, { labels });
+    }
+    const codes = sharedCodes(rc, sc);
+    return categoryBars("", codes.levels, frequencies(codes.real, codes.levels.length), frequencies(codes.synthetic, codes.levels.length), { labels });
+  }
+
+  /** Scatter plots of the best- and worst-kept numeric pairs. */
+  private extremePairs(details: Table, labels: readonly [string, string]): Block | null {
+    const metric = details.column("metric") as string[];
+    const score = details.column("score") as Float64Array;
+    const c1 = details.column("column 1") as string[];
+    const c2 = details.column("column 2") as string[];
+    const idx = metric.map((_, i) => i).filter((i) => metric[i] === "CorrelationSimilarity" && Number.isFinite(score[i]!));
+    if (!idx.length) return null;
+    idx.sort((a, b) => score[b]! - score[a]!);
+    const picks = idx.length === 1 ? [idx[0]!] : [idx[0]!, idx[idx.length - 1]!];
+    const rng = createRng(`${this.seed}:scatter`);
+    const rIdx = sampleIndices(this.real.nRows, this.options.plotRows, rng);
+    const sIdx = sampleIndices(this.synthetic.nRows, this.options.plotRows, rng);
+    const col = (t: Table, n: string, ix: Int32Array) => {
+      const v = t.columnInfo(n).values as Float64Array;
+      return Float64Array.from(ix, (i) => v[i]!);
+    };
+    const figs = picks.map((i) =>
+      pairScatter("", c1[i]!, c2[i]!, [col(this.real, c1[i]!, rIdx), col(this.real, c2[i]!, rIdx)], [col(this.synthetic, c1[i]!, sIdx), col(this.synthetic, c2[i]!, sIdx)], { labels }),
+    );
+    const titles = picks.map((i, k) => `${k === 0 ? "best kept" : "least kept"}: ${plotlyText(c1[i]!)} × ${plotlyText(c2[i]!)} (${fmt(score[i]!)})`);
+    return {
+      type: "figure",
+      figure: subplots(figs, { rows: 1, cols: figs.length, subplotTitles: titles, showLegend: true, height: 430 }),
+      caption: `The numeric pairs whose correlation the synthetic data keeps best and worst (up to ${count(this.options.plotRows)} seeded points per table).`,
+    };
+  }
+}
+
+/**
+ * Compares a synthetic table with the real one it imitates: Column Shapes
+ * and Column Pair Trends (SDMetrics' QualityReport, whose mean is the
+ * overall score), Validity, Detection (logistic detection, pMSE), Utility
+ * (train on synthetic, test on real; only with `target`) and Privacy
+ * (distance to closest record vs a uniform baseline, exact copies). A column
+ * or pair that fails records its error in the details and the report goes
+ * on. Steps that cannot take every row work on seeded subsamples (sizes in
+ * the options; the report's `notes` say which were used): detection and pMSE
+ * 10,000 rows per table, privacy 2,000 synthetic rows against 20,000 real
+ * rows, utility 20,000 rows, contingency tables 100,000 rows; marginals,
+ * KS/TV complements, correlations, validity and exact copies use every row.
+ *
+ * @param real - the real table (Table, danfo DataFrame, or array of records)
+ * @param synthetic - the synthetic table with the same columns
+ * @param options - see {@link QualityReportOptions}
+ * @returns a {@link QualityReport}
+ * @throws ParamError for unknown options or properties, no shared column, or an unknown target
+ * @example
+ * const real = Array.from({ length: 60 }, (_, i) => ({ x: i % 10, y: (i * 7) % 13, c: i % 3 ? "a" : "b" }));
+ * const r = qualityReport(real, real, { seed: 1, properties: ["Column Shapes", "Column Pair Trends"] });
+ * r.score; // => 1
+ * r.getDetails("Column Shapes").columnNames; // => ["column", "kind", "metric", "score", "error"]
+ */
+export function qualityReport(real: TableInput, synthetic: TableInput, options: QualityReportOptions = {}): QualityReport {
+  const where = "qualityReport";
+  if (options === null || typeof options !== "object") throw new ParamTypeError(where, "options", options, `'options' must be an object, got ${showValue(options)}.`);
+  for (const k of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(k)) throw new ParamError(where, k, (options as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: ${OPTION_KEYS.join(", ")}.`);
+  }
+  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([k, v]) => k in DEFAULTS && v !== undefined)) } as typeof DEFAULTS;
+  for (const k of ["detectionRows", "privacyRows", "privacyQueries", "utilityRows", "pairRows", "plotRows", "maxFigureColumns"] as const) {
+    if (!(Number.isInteger(o[k]) && o[k] >= 10)) throw new ParamError(where, k, o[k], `'${k}' must be an integer >= 10, got ${showValue(o[k])}.`);
+  }
+  for (const k of ["realCorrelationThreshold", "realAssociationThreshold"] as const) {
+    if (!(o[k] >= 0 && o[k] < 1)) throw new ParamError(where, k, o[k], `'${k}' must be in [0, 1), got ${showValue(o[k])}.`);
+  }
+  const r = asTable(real, where, "real");
+  const s = asTable(synthetic, where, "synthetic");
+  const notes: string[] = [];
+  let columns: string[];
+  if (options.columns) {
+    columns = [...options.columns];
+    for (const c of columns) {
+      if (!r.columnNames.includes(c)) throw new ParamError(where, "columns", c, `the real table has no column ${showValue(c)}. Columns: ${r.columnNames.join(", ")}.`);
+      if (!s.columnNames.includes(c)) throw new ParamError(where, "columns", c, `the synthetic table has no column ${showValue(c)}. Columns: ${s.columnNames.join(", ")}.`);
+    }
+  } else {
+    columns = r.columnNames.filter((c) => s.columnNames.includes(c));
+    const missing = r.columnNames.filter((c) => !s.columnNames.includes(c));
+    if (missing.length) notes.push(`Columns of the real table missing from the synthetic one, left out: ${missing.join(", ")}.`);
+  }
+  if (columns.length === 0) throw new ParamError(where, "synthetic", s.columnNames, "the real and synthetic tables share no column.");
+  if (r.nRows < 2 || s.nRows < 2) throw new ParamError(where, "real", Math.min(r.nRows, s.nRows), `both tables need at least 2 rows, got ${r.nRows} and ${s.nRows}.`);
+  const target = options.target;
+  if (target !== undefined && !columns.includes(target)) throw new ParamError(where, "target", target, `'target' must be one of the compared columns (${columns.join(", ")}), got ${showValue(target)}.`);
+  let wanted = options.properties ? [...options.properties] : PROPERTY_NAMES.filter((p) => p !== "Utility" || target !== undefined);
+  for (const p of wanted) {
+    if (!PROPERTY_NAMES.includes(p)) throw new ParamError(where, "properties", p, `unknown property ${showValue(p)}. Properties: ${PROPERTY_NAMES.join(", ")}.`);
+  }
+  if (wanted.includes("Utility") && target === undefined) throw new ParamError(where, "target", target, "the Utility property needs 'target': the column to predict.");
+  wanted = PROPERTY_NAMES.filter((p) => wanted.includes(p));
+
+  const rng = createRng(options.seed);
+  const seed = rng.seed as number | string;
+  // one child stream per property, in a fixed order, so leaving one out shifts no other
+  const streams = Object.fromEntries(PROPERTY_NAMES.map((p) => [p, rng.spawn(1)[0]!] as const)) as Record<PropertyName, Rng>;
+  const ctx = (p: PropertyName): PropertyContext => ({ real: r, synthetic: s, columns, rng: streams[p] });
+  const properties: PropertyResult[] = [];
+  const timings: Record<string, number> = {};
+  for (const p of wanted) {
+    const t0 = performance.now();
+    switch (p) {
+      case "Column Shapes":
+        properties.push(columnShapesProperty(ctx(p)));
+        break;
+      case "Column Pair Trends":
+        properties.push(columnPairTrendsProperty(ctx(p), { realCorrelationThreshold: o.realCorrelationThreshold, realAssociationThreshold: o.realAssociationThreshold, maxRows: o.pairRows, bins: 10 }));
+        break;
+      case "Validity":
+        properties.push(validityProperty(ctx(p)));
+        break;
+      case "Detection":
+        properties.push(detectionProperty(ctx(p), { maxRows: o.detectionRows }));
+        break;
+      case "Utility":
+        properties.push(utilityProperty(ctx(p), { target: target!, maxRows: o.utilityRows }));
+        break;
+      case "Privacy":
+        properties.push(privacyProperty(ctx(p), { maxRows: o.privacyRows, maxQueries: o.privacyQueries }));
+        break;
+      default: {
+        const never: never = p;
+        throw new Error(`unknown property ${String(never)}`);
+      }
+    }
+    timings[p] = (performance.now() - t0) / 1000;
+  }
+  const core = properties.filter((p) => p.name === "Column Shapes" || p.name === "Column Pair Trends").map((p) => p.score);
+  return new QualityReport({
+    score: finiteMean(core),
+    properties,
+    columns,
+    notes,
+    seed,
+    timings,
+    options: { ...o, ...(target !== undefined ? { target } : {}) },
+    real: r,
+    synthetic: s,
+  });
+}
