@@ -77,6 +77,11 @@ describe("metrics: identical tables score 1, a shifted copy scores lower", () =>
     assert.ok(u.real > 0.85 && u.score > 0.9, `${u.real} ${u.score}`);
     const noise = mixed(600, 2).withColumn("cat", createRng(9).choice(["lo", "mid", "hi"], 600));
     assert.ok(utility(real, noise, { target: "cat", seed: 5 }).score < 0.7);
+    const held = utility(mixed(600, 3), mixed(600, 2), { target: "cat", seed: 5, test: real });
+    assert.equal(held.nTest, 600);
+    assert.equal(held.nTrainReal, 600);
+    assert.ok(held.score > 0.9, `${held.score}`);
+    assert.throws(() => utility(real, real, { target: "cat", test: real.select(["a"]) }), /the test table has no column/);
     const reg = utility(real, mixed(600, 2), { target: "b", seed: 5 });
     assert.equal(reg.measure, "r2");
     assert.ok(reg.real > 0.5 && reg.score > 0.9, `${reg.real} ${reg.score}`);

@@ -14,8 +14,15 @@ export interface UtilityOptions {
   target: string;
   /** `"auto"`: classification for categorical and boolean targets and integer targets with at most 20 values, else regression. @defaultValue "auto" */
   task?: "auto" | "classification" | "regression";
-  /** Fraction of the real rows held out as the test set. @defaultValue 0.3 */
+  /** Fraction of the real rows held out as the test set (when `test` is not given). @defaultValue 0.3 */
   testSize?: number;
+  /**
+   * Real rows kept apart from the synthesizer's training, used as the test
+   * set; then every row of `real` trains the real model. Give it whenever the
+   * synthesizer was fitted on `real`: a split of `real` would test on rows
+   * the synthesizer has seen.
+   */
+  test?: TableInput;
   /** Rows used from each table at most (seeded subsample beyond). @defaultValue 20000 */
   maxRows?: number;
   /** L2 penalty of the models. @defaultValue 1 */
@@ -101,7 +108,7 @@ function completeTarget(t: Table, target: string): Table {
  *
  * @param real - the real table
  * @param synthetic - the synthetic table, with the same columns
- * @param options - `target` (required), `task`, `testSize`, `maxRows`, `l2`, `seed`
+ * @param options - `target` (required), `task`, `testSize` or `test` (held-out real rows), `maxRows`, `l2`, `seed`
  * @returns `{ score, task, measure, real, synthetic, realAccuracy, syntheticAccuracy, nTrainReal, nTrainSynthetic, nTest }`, score in [0, 1] (goal: maximize)
  * @throws ParamError for an unknown target; DataError for too few rows or a target with one class
  * @example
@@ -115,8 +122,8 @@ export const utility = defineMetric(
     const where = "utility";
     if (!options || typeof options !== "object") throw new ParamError(where, "options", options, "'options.target' is required: the column to predict.");
     for (const k of Object.keys(options)) {
-      if (!["target", "task", "testSize", "maxRows", "l2", "seed"].includes(k)) {
-        throw new ParamError(where, k, (options as unknown as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: target, task, testSize, maxRows, l2, seed.`);
+      if (!["target", "task", "testSize", "test", "maxRows", "l2", "seed"].includes(k)) {
+        throw new ParamError(where, k, (options as unknown as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: target, task, testSize, test, maxRows, l2, seed.`);
       }
     }
     const r0 = asTable(real, where, "real");
@@ -146,11 +153,23 @@ export const utility = defineMetric(
     const r = completeTarget(r0, target);
     const s = completeTarget(s0, target);
     if (r.nRows < 10 || s.nRows < 2) throw new DataError(where, "real", r.nRows, `utility needs at least 10 real and 2 synthetic rows with a target value, got ${r.nRows} and ${s.nRows}.`);
-    const used = r.take(sampleIndices(r.nRows, maxRows, rSplit!));
-    const perm = rSplit!.permutation(used.nRows);
-    const nTest = Math.max(1, Math.round(used.nRows * testSize));
-    const test = used.take(perm.subarray(0, nTest));
-    const train = used.take(perm.subarray(nTest));
+    let train: Table;
+    let test: Table;
+    if (options.test !== undefined) {
+      const t0 = asTable(options.test, where, "test");
+      for (const n of [...features, target]) if (!t0.columnNames.includes(n)) throw new DataError(where, "test", n, `the test table has no column '${n}'.`);
+      train = r.take(sampleIndices(r.nRows, maxRows, rSplit!));
+      test = completeTarget(t0, target);
+      test = test.take(sampleIndices(test.nRows, maxRows, rSplit!));
+      if (test.nRows < 2) throw new DataError(where, "test", test.nRows, "the test table needs at least 2 rows with a target value.");
+    } else {
+      const used = r.take(sampleIndices(r.nRows, maxRows, rSplit!));
+      const perm = rSplit!.permutation(used.nRows);
+      const nHeld = Math.max(1, Math.round(used.nRows * testSize));
+      test = used.take(perm.subarray(0, nHeld));
+      train = used.take(perm.subarray(nHeld));
+    }
+    const nTest = test.nRows;
     const synTrain = s.take(sampleIndices(s.nRows, maxRows, rSyn!));
     const encTest = encodePair(train.select(features), test.select(features));
     const encSyn = encodePair(train.select(features), synTrain.select(features));

@@ -1,17 +1,19 @@
+import type { Table } from "../../core/table.js";
 import { utility } from "../metrics/utility.js";
 import { detailsTable, errorMessage, type PropertyContext, type PropertyResult } from "./property.js";
 
 /**
- * Utility: train on synthetic, test on real, against train on real (a
- * held-out 30% of the real rows is the test set for both).
+ * Utility: train on synthetic, test on real, against train on real (the
+ * holdout table is the test set for both when given, else a held-out 30% of
+ * the real rows).
  */
-export function utilityProperty(ctx: PropertyContext, options: { target: string; maxRows: number }): PropertyResult {
+export function utilityProperty(ctx: PropertyContext, options: { target: string; maxRows: number; holdout?: Table }): PropertyResult {
   const notes: string[] = [];
   try {
-    const u = utility(ctx.real.select(ctx.columns), ctx.synthetic.select(ctx.columns), { target: options.target, maxRows: options.maxRows, seed: ctx.rng.spawn(1)[0]! });
+    const u = utility(ctx.real.select(ctx.columns), ctx.synthetic.select(ctx.columns), { target: options.target, maxRows: options.maxRows, seed: ctx.rng.spawn(1)[0]!, ...(options.holdout ? { test: options.holdout.select(ctx.columns) } : {}) });
     const model = u.task === "classification" ? "one-vs-rest logistic regression" : "ridge regression";
     notes.push(
-      `Target '${options.target}' (${u.task}, ${model}): ${u.nTrainReal.toLocaleString("en-US")} real and ${u.nTrainSynthetic.toLocaleString("en-US")} synthetic training rows, ${u.nTest.toLocaleString("en-US")} held-out real test rows` +
+      `Target '${options.target}' (${u.task}, ${model}): ${u.nTrainReal.toLocaleString("en-US")} real and ${u.nTrainSynthetic.toLocaleString("en-US")} synthetic training rows, ${u.nTest.toLocaleString("en-US")} ${options.holdout ? "" : " held-out"} real test rows${options.holdout ? " (the holdout table)" : ""}` +
         (ctx.real.nRows > options.maxRows || ctx.synthetic.nRows > options.maxRows ? ` (seeded subsample, maxRows ${options.maxRows.toLocaleString("en-US")} per table).` : "."),
     );
     const rows = [
