@@ -96,8 +96,95 @@ interface NumericSummary {
   pcts: number[];
 }
 
+/**
+ * The summary of a large Float64Array column in two passes and no copy:
+ * pass 1 counts, sums, finds min/max and histograms the top 16 bits of each
+ * value's order-preserving key (sign + exponent + 4 mantissa bits); pass 2
+ * sums squared deviations (two-pass variance, as pandas) and gathers only the
+ * values of the buckets holding the wanted order statistics, which are then
+ * sorted (a radix select: typically a few percent of the column).
+ */
+function summarizeLarge(values: Float64Array, qs: readonly number[]): NumericSummary {
+  const n = values.length;
+  const hiWords = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const hist = new Int32Array(65536);
+  let m = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    m++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    const hi = hiWords[2 * i + 1]!;
+    hist[hi & 0x80000000 ? (~hi >>> 16) & 0xffff : (hi >>> 16) | 0x8000]!++;
+  }
+  if (m === 0) return { count: 0, mean: NaN, std: NaN, min: NaN, max: NaN, pcts: qs.map(() => NaN) };
+  const mean = sum / m;
+  // the ranks wanted and the buckets holding them
+  const ranks: number[] = [];
+  for (const q of qs) {
+    const pos = q * (m - 1);
+    const k = Math.floor(pos);
+    ranks.push(k);
+    if (pos > k && k + 1 < m) ranks.push(k + 1);
+  }
+  const start = new Int32Array(65537);
+  for (let b = 0; b < 65536; b++) start[b + 1] = start[b]! + hist[b]!;
+  const bucketOf = (r: number): number => {
+    let lo = 0;
+    let hi = 65535;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (start[mid + 1]! <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const slot = new Int32Array(65536).fill(-1);
+  const buckets: number[] = [];
+  for (const r of ranks) {
+    const b = bucketOf(r);
+    if (slot[b]! < 0) {
+      slot[b] = buckets.length;
+      buckets.push(b);
+    }
+  }
+  const gathered = buckets.map((b) => new Float64Array(hist[b]!));
+  const fill = new Int32Array(buckets.length);
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    const d = v - mean;
+    ss += d * d;
+    const hi = hiWords[2 * i + 1]!;
+    const s = slot[hi & 0x80000000 ? (~hi >>> 16) & 0xffff : (hi >>> 16) | 0x8000]!;
+    if (s >= 0) gathered[s]![fill[s]!++] = v;
+  }
+  for (const g of gathered) g.sort();
+  const at = (r: number): number => {
+    const b = bucketOf(r);
+    return gathered[slot[b]!]![r - start[b]!]!;
+  };
+  const pcts = qs.map((q) => {
+    const pos = q * (m - 1);
+    const k = Math.floor(pos);
+    const v = at(k);
+    return pos > k && k + 1 < m ? lerp(v, at(k + 1), pos - k) : v;
+  });
+  return { count: m, mean, std: m > 1 ? Math.sqrt(ss / (m - 1)) : NaN, min, max, pcts };
+}
+
+/** Above this many values a column takes {@link summarizeLarge}. */
+export const LARGE_COLUMN = 16384;
+
 function summarizeNumbers(values: ArrayLike<number>, qs: readonly number[]): NumericSummary {
   const n = values.length;
+  if (n >= LARGE_COLUMN && values instanceof Float64Array) return summarizeLarge(values, qs);
   const buf = new Float64Array(n);
   let m = 0;
   let sum = 0;

@@ -242,6 +242,67 @@ export interface KstestOptions {
   method?: "auto" | "exact" | "asymp" | "approx";
 }
 
+/** The CDF at every observation (validated: numbers, no NaN, CDF values in [0, 1]). */
+function cdfValues(where: string, x: unknown, F: (v: number) => number): Float64Array {
+  if (!(Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView)))) {
+    throw new ParamTypeError(where, "x", x, `'x' must be an array or typed array of numbers, got ${show(x)}.`);
+  }
+  const arr = x as ArrayLike<unknown>;
+  const n = arr.length;
+  if (n === 0) throw new ParamError(where, "x", x, "'x' is empty.");
+  const u = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = arr[i];
+    if (typeof v !== "number" || Number.isNaN(v)) {
+      throw new ParamError(where, "x", v, `'x'[${i}] is ${show(v)}; drop missing values first (KS tests take numbers only).`);
+    }
+    const c = F(v);
+    if (!(c >= 0 && c <= 1)) throw new ParamError(where, "cdf", c, `the cdf returned ${show(c)} at x = ${v}; a CDF takes values in [0, 1].`);
+    u[i] = c;
+  }
+  return u;
+}
+
+/**
+ * A sorted copy of values in [0, 1] by bucket sort: n equal buckets (one
+ * value each on average when the data follow the hypothesized CDF), then
+ * each bucket sorted. Linear time in the typical case; a crowded bucket
+ * falls back to the built-in sort, so no input is quadratic.
+ */
+function sortUnitInterval(u: Float64Array): Float64Array {
+  const n = u.length;
+  if (n < 2048) return Float64Array.from(u).sort();
+  const start = new Int32Array(n + 1);
+  const bucket = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(n - 1, Math.floor(u[i]! * n));
+    bucket[i] = b;
+    start[b + 1]!++;
+  }
+  for (let b = 0; b < n; b++) start[b + 1]! += start[b]!;
+  const out = new Float64Array(n);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) out[fill[bucket[i]!]!++] = u[i]!;
+  for (let b = 0; b < n; b++) {
+    const lo = start[b]!;
+    const hi = start[b + 1]!;
+    const len = hi - lo;
+    if (len < 2) continue;
+    if (len <= 32) {
+      for (let i = lo + 1; i < hi; i++) {
+        const v = out[i]!;
+        let j = i - 1;
+        while (j >= lo && out[j]! > v) {
+          out[j + 1] = out[j]!;
+          j--;
+        }
+        out[j + 1] = v;
+      }
+    } else out.subarray(lo, hi).sort();
+  }
+  return out;
+}
+
 /**
  * One-sample Kolmogorov–Smirnov test (scipy.stats.kstest with a CDF): is `x`
  * drawn from the distribution with CDF `cdf`? `cdf` is a function of one
@@ -274,25 +335,35 @@ export function kstest(x: ArrayLike<number>, cdf: ((x: number) => number) | stri
   if (options.params && typeof cdf === "function") {
     throw new ParamError(where, "params", options.params, "'params' applies to a distribution name, not to a cdf function.");
   }
-  const s = sortedFinite(where, "x", x);
-  const n = s.length;
+  const u = cdfValues(where, x, F);
+  const n = u.length;
+  const su = sortUnitInterval(u);
   let dPlus = -Infinity;
   let dMinus = -Infinity;
-  let locPlus = NaN;
-  let locMinus = NaN;
+  let iPlus = 0;
+  let iMinus = 0;
   for (let i = 0; i < n; i++) {
-    const c = F(s[i]!);
-    if (!(c >= 0 && c <= 1)) throw new ParamError(where, "cdf", c, `the cdf returned ${show(c)} at x = ${s[i]}; a CDF takes values in [0, 1].`);
+    const c = su[i]!;
     const plus = (i + 1) / n - c;
     const minus = c - i / n;
     if (plus > dPlus) {
       dPlus = plus;
-      locPlus = s[i]!;
+      iPlus = i;
     }
     if (minus > dMinus) {
       dMinus = minus;
-      locMinus = s[i]!;
+      iMinus = i;
     }
+  }
+  // the observation there: the largest x with that CDF value for D+, the smallest for D- (scipy's sorted-x position)
+  const cPlus = su[iPlus]!;
+  const cMinus = su[iMinus]!;
+  let locPlus = -Infinity;
+  let locMinus = Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = u[i]!;
+    if (c === cPlus && x[i]! > locPlus) locPlus = x[i]!;
+    if (c === cMinus && x[i]! < locMinus) locMinus = x[i]!;
   }
   if (alternative === "greater") return { statistic: dPlus, pvalue: smirnov(n, dPlus), statisticLocation: locPlus, statisticSign: 1, method: "exact" };
   if (alternative === "less") return { statistic: dMinus, pvalue: smirnov(n, dMinus), statisticLocation: locMinus, statisticSign: -1, method: "exact" };

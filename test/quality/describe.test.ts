@@ -70,3 +70,39 @@ suite("describe bad input", () => {
     assert.throws(() => compareDescribe([{ a: 1 }], [{ b: 1 }]), /share no described column/);
   });
 });
+
+suite("describe on large columns (radix select path)", () => {
+  it("gives the same numbers as a full sort and the small-column path", () => {
+    // 40,001 values: heavy ties, negatives, ±0, a long tail, infinities and NaN
+    const n = 40001;
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = (Math.sin(i * 12.9898) * 43758.5453) % 1;
+      x[i] = i % 97 === 0 ? NaN : i % 13 === 0 ? Math.round(u * 5) : i % 7 === 0 ? -0 : u * Math.exp(8 * u);
+    }
+    x[5] = Infinity;
+    x[6] = -Infinity;
+    const qs = [0, 0.013, 0.25, 0.5, 0.75, 0.9999, 1];
+    const d = describe(Table.fromColumns({ x }), { percentiles: qs });
+    const got = d.column("x") as Float64Array;
+    const finite = Array.from(x).filter((v) => !Number.isNaN(v));
+    const sorted = Float64Array.from(finite).sort();
+    const labels = d.column("statistic") as string[];
+    assert.equal(got[labels.indexOf("count")], finite.length);
+    assert.equal(got[labels.indexOf("min")], -Infinity);
+    assert.equal(got[labels.indexOf("max")], Infinity);
+    const small = percentilesInPlace(Float64Array.from(finite), [0.013, 0.25, 0.5, 0.75, 0.9999]);
+    [0.013, 0.25, 0.5, 0.75, 0.9999].forEach((q, i) => {
+      const pos = q * (sorted.length - 1);
+      const lo = Math.floor(pos);
+      const v = got[labels.indexOf(`${Number((q * 100).toPrecision(10))}%`)]!;
+      assert.equal(v, small[i], `q=${q}: ${v} vs quickselect ${small[i]}`);
+      assert.ok(v >= sorted[lo]! && v <= sorted[lo + 1]!, `q=${q}`);
+    });
+    // mean and std equal the small path's (same summation order)
+    const sub = describe(Table.fromColumns({ y: Float64Array.from(x.subarray(1000, 2000)) }));
+    const big = describe(Table.fromColumns({ y: Float64Array.from({ length: 40000 }, (_, i) => x[1000 + (i % 1000)]!) }));
+    const [ms, mb] = [(sub.column("y") as Float64Array)[1]!, (big.column("y") as Float64Array)[1]!];
+    assert.ok(Number.isFinite(ms) && Math.abs(ms - mb) < 1e-9 * Math.abs(ms), `${ms} vs ${mb}`);
+  });
+});

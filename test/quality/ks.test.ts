@@ -75,3 +75,33 @@ describe("KS bad input", () => {
   ];
   for (const [name, call, re] of table) it(name, () => assert.throws(call, re));
 });
+
+describe("kstest on large samples (bucket sort of the CDF values)", () => {
+  /** scipy's computation: sort x, evaluate the CDF, take the largest gaps. */
+  function reference(x: Float64Array, F: (v: number) => number) {
+    const s = Float64Array.from(x).sort();
+    const n = s.length;
+    let dp = -Infinity, dm = -Infinity, lp = NaN, lm = NaN;
+    for (let i = 0; i < n; i++) {
+      const c = F(s[i]!);
+      if ((i + 1) / n - c > dp) [dp, lp] = [(i + 1) / n - c, s[i]!];
+      if (c - i / n > dm) [dm, lm] = [c - i / n, s[i]!];
+    }
+    return dp > dm ? { statistic: dp, loc: lp, sign: 1 } : { statistic: dm, loc: lm, sign: -1 };
+  }
+  const F = (v: number) => Math.min(1, Math.max(0, v)); // uniform(0, 1)
+  const cases: [string, Float64Array][] = [
+    ["uniform, many ties", Float64Array.from({ length: 20000 }, (_, i) => Math.round(((Math.sin(i * 12.9898) * 43758.5453) % 1 + 1) % 1 * 500) / 500)],
+    ["crowded near 1 and beyond", Float64Array.from({ length: 20000 }, (_, i) => 0.999 + (i % 50) * 1e-4)],
+    ["all equal", new Float64Array(5000).fill(0.3)],
+  ];
+  for (const [name, x] of cases) {
+    it(name, () => {
+      const r = kstest(x, F);
+      const want = reference(x, F);
+      assert.equal(r.statistic, want.statistic);
+      assert.equal(r.statisticLocation, want.loc);
+      assert.equal(r.statisticSign, want.sign);
+    });
+  }
+});

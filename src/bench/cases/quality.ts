@@ -39,6 +39,14 @@ export const QUALITY_CASES: BenchCase[] = [
     },
   },
   {
+    name: "ks_2samp_1m_asymp",
+    params: (s) => `ks2samp(x, y, { method: "asymp" }); x, y ~ N(0,1) from createRng(${SEED}), n=${scaled(1_000_000, s)}`,
+    setup: (s) => {
+      const [x, y] = twoNormals(scaled(1_000_000, s));
+      return { op: () => ks2samp(x, y, { method: "asymp" }), info: ksInfo };
+    },
+  },
+  {
     name: "ks_1samp_1m",
     params: (s) => `kstest(x, "norm") method 'auto' (= exact kstwo sf); x ~ N(0,1) from createRng(${SEED}), n=${scaled(1_000_000, s)}`,
     setup: (s) => {
