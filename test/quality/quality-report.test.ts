@@ -77,6 +77,29 @@ describe("qualityReport", () => {
     assert.match(notes, /Contingency tables use a seeded subsample of 500 real and 500 synthetic rows/);
     assert.match(r.toHTML(), /seeded subsample of 300 real/);
   });
+  it("runs on a larger table with the default subsample sizes and says where it subsampled", () => {
+    const rng = createRng(12);
+    const n = 60000;
+    const make = (shift: number) => {
+      const z = rng.standardNormal(n);
+      const cols: Record<string, Float64Array> = {};
+      for (let j = 0; j < 10; j++) {
+        const e = rng.standardNormal(n);
+        cols[`c${j}`] = Float64Array.from(e, (v, i) => (j % 3 === 0 ? 0.8 * z[i]! + 0.6 * v : v) + (j === 0 ? shift : 0));
+      }
+      return Table.fromColumns(cols).withColumn("g", Array.from(z, (v) => (v > 0 ? "pos" : "neg")), "categorical");
+    };
+    const r = qualityReport(make(0), make(0.2), { seed: 1, target: "g" });
+    const notes = r.properties.flatMap((p) => p.notes).join(" ");
+    assert.match(notes, /Detection and pMSE use a seeded subsample of 10,000 real and 10,000 synthetic rows/);
+    assert.match(notes, /2,000 synthetic rows .* against 20,000 real rows/);
+    assert.match(notes, /20,000 per table/);
+    const shapes = r.getDetails("Column Shapes");
+    const scores = shapes.column("score") as Float64Array;
+    assert.ok(scores[0]! < scores[1]! - 0.03, "the shifted column scores lower");
+    assert.ok(r.score > 0.9 && r.score < 1, `${r.score}`);
+    assert.ok(r.toHTML().length < 8_000_000, "figures are drawn from bins, not raw rows");
+  });
   it("rejects bad options", () => {
     const bad: [() => unknown, RegExp][] = [
       [() => qualityReport(real, real, { traget: "a" } as never), /unknown option 'traget'/],
