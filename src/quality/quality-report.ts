@@ -263,7 +263,7 @@ export class QualityReport {
     const rc = this.real.columnInfo(name);
     const sc = this.synthetic.columnInfo(name);
     if (columnShape(rc) === "continuous" && columnShape(sc) === "continuous") {
-      return binnedHistograms("", rc.values as Float64Array, sc.values as Float64Array, { labels });
+      return binnedHistograms("", rc.values as Float64Array, sc.values as Float64Array, { labels, dates: rc.kind === "datetime" });
     }
     const codes = sharedCodes(rc, sc);
     return categoryBars("", codes.levels, frequencies(codes.real, codes.levels.length), frequencies(codes.synthetic, codes.levels.length), { labels });

@@ -71,6 +71,7 @@ export function sharedBins(samples: readonly ArrayLike<number>[], nbins = 40): {
  * @param synthetic - the synthetic values
  * @param options.nbins - bins. @defaultValue 40
  * @param options.labels - series names. @defaultValue ["Real", "Synthetic"]
+ * @param options.dates - values are epoch milliseconds: a date axis
  * @returns a plotly Figure with two bar traces
  * @example
  * const f = binnedHistograms("x", [1, 2, 3], [2, 3, 4], { nbins: 3 });
@@ -80,7 +81,7 @@ export function binnedHistograms(
   title: string,
   real: ArrayLike<number>,
   synthetic: ArrayLike<number>,
-  options: { nbins?: number; labels?: readonly [string, string]; xTitle?: string } = {},
+  options: { nbins?: number; labels?: readonly [string, string]; xTitle?: string; dates?: boolean } = {},
 ): Figure {
   const { edges, densities } = sharedBins([real, synthetic], options.nbins ?? 40);
   const centers = Array.from({ length: edges.length - 1 }, (_, k) => (edges[k]! + edges[k + 1]!) / 2);
@@ -97,7 +98,13 @@ export function binnedHistograms(
       marker: { color: k === 0 ? REAL_COLOR : SYNTHETIC_COLOR },
       hovertemplate: "%{x:.4g}: %{y:.4g}<extra>%{fullData.name}</extra>",
     })),
-    layout: layout(title, { barmode: "overlay", bargap: 0, yaxis: { title: { text: "density" } }, ...(options.xTitle ? { xaxis: { title: { text: plotlyText(options.xTitle) } } } : {}), legend: { orientation: "h", y: -0.2 } }),
+    layout: layout(title, {
+      barmode: "overlay",
+      bargap: 0,
+      yaxis: { title: { text: "density" } },
+      xaxis: { ...(options.xTitle ? { title: { text: plotlyText(options.xTitle) } } : {}), ...(options.dates ? { type: "date" } : {}) },
+      legend: { orientation: "h", y: -0.2 },
+    }),
   };
 }
 
