@@ -240,6 +240,7 @@ export function scoreBars(title: string, names: readonly string[], scores: Array
         x: toArray(scores),
         y: idx,
         text: labels,
+        textposition: "none",
         hovertemplate: "%{text}: %{x:.3f}<extra></extra>",
         marker: { color: toArray(scores), colorscale: [[0, "#d64545"], [0.5, "#f0b429"], [1, "#3ebd93"]], cmin: 0, cmax: 1 },
       },
