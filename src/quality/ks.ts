@@ -251,6 +251,17 @@ function cdfValues(where: string, x: unknown, F: (v: number) => number): Float64
   const n = arr.length;
   if (n === 0) throw new ParamError(where, "x", x, "'x' is empty.");
   const u = new Float64Array(n);
+  if (x instanceof Float64Array) {
+    // typed numbers: only NaN to reject (a monomorphic loop)
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      if (v !== v) throw new ParamError(where, "x", v, `'x'[${i}] is NaN; drop missing values first (KS tests take numbers only).`);
+      const c = F(v);
+      if (!(c >= 0 && c <= 1)) throw new ParamError(where, "cdf", c, `the cdf returned ${show(c)} at x = ${v}; a CDF takes values in [0, 1].`);
+      u[i] = c;
+    }
+    return u;
+  }
   for (let i = 0; i < n; i++) {
     const v = arr[i];
     if (typeof v !== "number" || Number.isNaN(v)) {
@@ -264,31 +275,34 @@ function cdfValues(where: string, x: unknown, F: (v: number) => number): Float64
 }
 
 /**
- * A sorted copy of values in [0, 1] by bucket sort: n equal buckets (one
- * value each on average when the data follow the hypothesized CDF), then
- * each bucket sorted. Linear time in the typical case; a crowded bucket
+ * A sorted copy of values in [0, 1] by bucket sort: equal-width buckets
+ * (a few values each when the data follow the hypothesized CDF), then each
+ * bucket sorted. Linear time in the typical case; a crowded bucket
  * falls back to the built-in sort, so no input is quadratic.
  */
 function sortUnitInterval(u: Float64Array): Float64Array {
   const n = u.length;
   if (n < 2048) return Float64Array.from(u).sort();
-  const start = new Int32Array(n + 1);
+  // about 8 values a bucket and at most 2^17 buckets: the scatter stays cache-friendly (measured: 41 ms at 10^6
+  // against 73 ms with one bucket per value)
+  const B = Math.min(1 << 17, n >> 3);
+  const start = new Int32Array(B + 1);
   const bucket = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const b = Math.min(n - 1, Math.floor(u[i]! * n));
+    const b = Math.min(B - 1, Math.floor(u[i]! * B));
     bucket[i] = b;
     start[b + 1]!++;
   }
-  for (let b = 0; b < n; b++) start[b + 1]! += start[b]!;
+  for (let b = 0; b < B; b++) start[b + 1]! += start[b]!;
   const out = new Float64Array(n);
-  const fill = start.slice(0, n);
+  const fill = start.slice(0, B);
   for (let i = 0; i < n; i++) out[fill[bucket[i]!]!++] = u[i]!;
-  for (let b = 0; b < n; b++) {
+  for (let b = 0; b < B; b++) {
     const lo = start[b]!;
     const hi = start[b + 1]!;
     const len = hi - lo;
     if (len < 2) continue;
-    if (len <= 32) {
+    if (len <= 48) {
       for (let i = lo + 1; i < hi; i++) {
         const v = out[i]!;
         let j = i - 1;
