@@ -1,14 +1,13 @@
-
+/** The demo job behind `npm start`: baseline synthesizer, quality report. */
 import { DataError } from "../core/errors.js";
 import { Table } from "../core/table.js";
 import { MultivariateNormal } from "../fit/multivariate-normal.js";
 import { readCsv } from "../io/csv-file.js";
 import { loadDataset, type DatasetName } from "../io/datasets.js";
-import { describe } from "../quality/describe.js";
+import { compareDescribe } from "../quality/describe.js";
 import { ks2samp } from "../quality/ks.js";
-import { renderHTML, type Block } from "../report/document.js";
-import { REAL_COLOR, SYNTHETIC_COLOR } from "../report/figure.js";
-import { overlaidHistograms, subplots } from "../report/figures.js";
+import { qualityReport } from "../quality/quality-report.js";
+import { renderHTML } from "../report/document.js";
 import { writeReport } from "../report/write.js";
 import type { CliOptions } from "./args.js";
 
@@ -20,6 +19,9 @@ export interface DemoResult {
   syntheticRows: number;
   columns: string[];
   ks: { column: string; statistic: number; pvalue: number }[];
+  /** The quality report's overall score and its property scores. */
+  score: number;
+  properties: { name: string; score: number }[];
 }
 
 /** The real rows: a CSV's numeric columns, or a bundled dataset's features. */
@@ -41,8 +43,9 @@ function loadReal(opts: CliOptions): { table: Table; source: string } {
 
 /**
  * The main job: fit the baseline synthesizer to the real rows, sample, and
- * write an HTML report comparing them (describe() side by side, an overlaid
- * histogram and a two-sample KS test per column).
+ * write the quality report comparing them ({@link qualityReport}), with the
+ * describe() tables side by side and a two-sample KS test per column in
+ * front of it.
  */
 export function runDemo(opts: CliOptions): DemoResult {
   const { table: real, source } = loadReal(opts);
@@ -51,51 +54,22 @@ export function runDemo(opts: CliOptions): DemoResult {
   const model = new MultivariateNormal({ seed: opts.seed }).fit(real.toMatrix());
   const synthetic = Table.fromMatrix(model.sample(nSynth), names);
 
-  const dReal = describe(real);
-  const dSynth = describe(synthetic);
-  const sideBySide: Record<string, unknown[]> = { statistic: dReal.column("statistic") as unknown[] };
-  for (const c of names) {
-    sideBySide[`${c} · real`] = Array.from(dReal.column(c) as Float64Array);
-    sideBySide[`${c} · synthetic`] = Array.from(dSynth.column(c) as Float64Array);
-  }
   const ks = names.map((c) => {
     const r = ks2samp(real.column(c) as Float64Array, synthetic.column(c) as Float64Array);
     return { column: c, statistic: r.statistic, pvalue: r.pvalue };
   });
-  const hist = subplots(
-    names.map((c) =>
-      overlaidHistograms(
-        [
-          { name: "real", values: real.column(c) as Float64Array, color: REAL_COLOR },
-          { name: "synthetic", values: synthetic.column(c) as Float64Array, color: SYNTHETIC_COLOR },
-        ],
-        { nbins: 30 },
-      ),
-    ),
-    { rows: Math.ceil(names.length / 3), cols: Math.min(3, names.length), subplotTitles: names, showLegend: true },
-  );
-  const meanKs = ks.reduce((a, k) => a + k.statistic, 0) / ks.length;
-  const blocks: Block[] = [
-    {
-      type: "metrics",
-      items: [
-        { label: "real rows", value: real.nRows },
-        { label: "synthetic rows", value: nSynth },
-        { label: "columns", value: names.length },
-        { label: "mean KS statistic (0 = same marginals)", value: meanKs },
-      ],
-    },
-    {
-      type: "text",
-      text: `Real data: ${source}. Synthesizer: a multivariate normal fitted by the sample mean and covariance (seed ${String(opts.seed)}); it keeps means, variances and linear correlations, nothing else, so skewed, bounded or multi-modal columns show where it falls short.`,
-    },
-  ];
+  const report = qualityReport(real, synthetic, { seed: opts.seed, title: "synthlab demo: real vs synthetic" });
+  const doc = report.toDocument();
+  const [overview, ...rest] = doc.sections;
+  overview!.blocks.push({
+    type: "text",
+    text: `Real data: ${source}. Synthesizer: a multivariate normal fitted by the sample mean and covariance (seed ${String(opts.seed)}); it keeps means, variances and linear correlations, nothing else, so skewed, bounded or multi-modal columns show where it falls short.`,
+  });
   const html = renderHTML({
-    title: "synthlab demo: real vs synthetic",
-    subtitle: `${nSynth.toLocaleString("en-US")} synthetic rows from ${real.nRows.toLocaleString("en-US")} real rows`,
+    ...doc,
     sections: [
-      { title: "Summary", blocks },
-      { title: "describe(), side by side", blocks: [{ type: "table", table: Table.fromColumns(sideBySide) }] },
+      overview!,
+      { title: "describe(), side by side", blocks: [{ type: "table", table: compareDescribe(real, synthetic, { labels: ["real", "synthetic"] }) }] },
       {
         title: "Two-sample Kolmogorov–Smirnov test per column",
         blocks: [
@@ -106,11 +80,18 @@ export function runDemo(opts: CliOptions): DemoResult {
           { type: "table", table: Table.fromRecords(ks) },
         ],
       },
-      { title: "Marginal distributions", blocks: [{ type: "figure", figure: hist, caption: "Density-normalized histograms on shared bins: real (blue) and synthetic (orange)." }] },
+      ...rest,
     ],
   });
   const path = writeReport(opts.out, html);
-  return { path, source, realRows: real.nRows, syntheticRows: nSynth, columns: names, ks };
+  return {
+    path,
+    source,
+    realRows: real.nRows,
+    syntheticRows: nSynth,
+    columns: names,
+    ks,
+    score: report.score,
+    properties: report.properties.map((p) => ({ name: p.name, score: p.score })),
+  };
 }
-
-

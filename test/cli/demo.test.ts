@@ -22,7 +22,15 @@ describe("npm start (the demo job)", () => {
     assert.equal(r.ks.length, 4);
     for (const k of r.ks) assert.ok(k.statistic > 0 && k.statistic < 0.5 && k.pvalue >= 0 && k.pvalue <= 1, JSON.stringify(k));
     const html = readFileSync(out, "utf8");
-    assert.ok(html.includes("describe(), side by side") && html.includes("sepal length (cm) · synthetic"));
+    assert.ok(html.includes("describe(), side by side") && html.includes("sepal length (cm) synthetic"));
+    for (const section of ["Two-sample Kolmogorov–Smirnov test per column", "Column Shapes: ", "Column Pair Trends: ", "Validity: ", "Detection: ", "Privacy: "]) {
+      assert.ok(html.includes(section), section);
+    }
+    assert.ok(r.score > 0.5 && r.score < 1, String(r.score));
+    assert.deepEqual(
+      r.properties.map((p) => p.name),
+      ["Column Shapes", "Column Pair Trends", "Validity", "Detection", "Privacy"],
+    );
     const page = await checkPage(out);
     assert.ok(page.figures >= 1);
     assert.equal(page.rendered, page.figures, page.figureErrors.join("; "));
