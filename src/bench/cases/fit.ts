@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import type { Matrix } from "ml-matrix";
 import { fromRowMajor } from "../../core/matrix.js";
 import { GaussianMixture } from "../../fit/gaussian-mixture.js";
@@ -9,6 +8,7 @@ import { makeBlobs } from "../../datasets/blobs.js";
 import { loadDigits } from "../../io/datasets.js";
 import { createRng } from "../../random/rng.js";
 import { scaled, type BenchCase } from "../case.js";
+import { peakRssMiB, resetPeakRss } from "../memory.js";
 
 const SEED = 11;
 /** The tutorial's grid, numpy's np.arange(0.01, 1, 0.05) (20 values). */
@@ -34,16 +34,6 @@ function telecomLike(n: number): Matrix {
   return fromRowMajor(data, n, 20);
 }
 
-/** Resets the kernel's peak-RSS mark (Linux); returns false where unsupported. */
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Seconds to build the row views of a lazily materialized Matrix (its first access), untimed in the case. */
 function materializeSeconds(m: Matrix): number {
   const t0 = performance.now();
@@ -51,15 +41,6 @@ function materializeSeconds(m: Matrix): number {
   return Math.round((performance.now() - t0) / 1e3 * 1e4) / 1e4;
 }
 
-/** Peak RSS in MiB since the last reset (VmHWM), or undefined. */
-function peakRssMiB(): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    return m ? Math.round(Number(m[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const N_GMM_FIT = (s: number) => scaled(100_000, s);
 const gmm = () => new GaussianMixture({ nComponents: 5, covarianceType: "full", seed: SEED });

@@ -2,7 +2,8 @@ import type { BenchCase } from "../case.js";
 import { DATASET_CASES } from "./datasets.js";
 import { FIT_CASES } from "./fit.js";
 import { QUALITY_CASES } from "./quality.js";
+import { REPORT_CASES } from "./report.js";
 import { RNG_CASES } from "./rng.js";
 
-/** Every case, in the peers' run order (../shared/bench/python_peers.py). */
-export const CASES: BenchCase[] = [...RNG_CASES, ...DATASET_CASES, ...FIT_CASES, ...QUALITY_CASES];
+/** Every case, in the peers' run order (../shared/bench/python_peers.py), then synthlab-only cases. */
+export const CASES: BenchCase[] = [...RNG_CASES, ...DATASET_CASES, ...FIT_CASES, ...QUALITY_CASES, ...REPORT_CASES];
