@@ -5,6 +5,7 @@ import { createRng, type Rng } from "../../random/rng.js";
 import { sharedCodes } from "../columns.js";
 import { encodePair } from "../encode.js";
 import { fitOneVsRest, fitRidge, predictOneVsRest, predictRidge } from "../models/logistic-regression.js";
+import { fitForest, forestPredictClasses, forestPredictValues } from "../models/random-forest.js";
 import { sampleIndices } from "../sampling.js";
 import { defineMetric } from "./metric.js";
 
@@ -25,7 +26,16 @@ export interface UtilityOptions {
   test?: TableInput;
   /** Rows used from each table at most (seeded subsample beyond). @defaultValue 20000 */
   maxRows?: number;
-  /** L2 penalty of the models. @defaultValue 1 */
+  /**
+   * `"forest"`: a random forest (classifier or regressor, scikit-learn's
+   * defaults but for the tree count and split search on 64 quantile bins);
+   * `"linear"`: one-vs-rest L2 logistic regression, or ridge least squares.
+   * @defaultValue "forest"
+   */
+  model?: "forest" | "linear";
+  /** Trees of the forest. @defaultValue 50 */
+  nEstimators?: number;
+  /** L2 penalty of the linear models. @defaultValue 1 */
   l2?: number;
   seed?: number | string | Rng;
 }
@@ -35,6 +45,7 @@ export interface UtilityResult {
   /** min(1, synthetic / real) of the test measure (0 when the synthetic-trained model is no better than nothing). */
   score: number;
   task: "classification" | "regression";
+  model: "forest" | "linear";
   /** `"f1_macro"` for classification, `"r2"` for regression. */
   measure: "f1_macro" | "r2";
   /** The measure on the real test rows of the model trained on real rows (TRTR). */
@@ -48,6 +59,8 @@ export interface UtilityResult {
   nTrainSynthetic: number;
   nTest: number;
 }
+
+const OPTION_KEYS = ["target", "task", "model", "nEstimators", "testSize", "test", "maxRows", "l2", "seed"];
 
 function macroF1(yTrue: Int32Array, yPred: Int32Array, k: number): number {
   const tp = new Float64Array(k);
@@ -100,21 +113,21 @@ function completeTarget(t: Table, target: string): Table {
  * train on real, test on real (TRTR). The real rows are split (seeded) into
  * a training and a held-out test part; one model is trained on the real
  * training rows, one on the synthetic rows, both predict `target` on the
- * held-out real rows. Classification uses one-vs-rest L2 logistic
- * regression scored by macro F1; regression uses ridge least squares scored
- * by R². Features: the other columns, numbers standardized on the real
+ * held-out real rows. The models are random forests by default (50 trees;
+ * `model: "linear"` for one-vs-rest L2 logistic regression and ridge least
+ * squares); classification is scored by macro F1, regression by R². Features: the other columns, numbers standardized on the real
  * training rows, categories one-hot, missing values as indicators; rows
  * with a missing target are left out.
  *
  * @param real - the real table
  * @param synthetic - the synthetic table, with the same columns
- * @param options - `target` (required), `task`, `testSize` or `test` (held-out real rows), `maxRows`, `l2`, `seed`
- * @returns `{ score, task, measure, real, synthetic, realAccuracy, syntheticAccuracy, nTrainReal, nTrainSynthetic, nTest }`, score in [0, 1] (goal: maximize)
+ * @param options - `target` (required), `task`, `model`, `nEstimators`, `testSize` or `test` (held-out real rows), `maxRows`, `l2`, `seed`
+ * @returns `{ score, task, model, measure, real, synthetic, realAccuracy, syntheticAccuracy, nTrainReal, nTrainSynthetic, nTest }`, score in [0, 1] (goal: maximize)
  * @throws ParamError for an unknown target; DataError for too few rows or a target with one class
  * @example
  * const rows = Array.from({ length: 200 }, (_, i) => ({ x: (i % 20) / 20, y: i % 20 < 10 ? "low" : "high" }));
  * const u = utility(rows, rows, { target: "y", seed: 1 });
- * [u.task, u.real, u.score]; // => ["classification", 1, 1]
+ * [u.task, u.model, u.real, u.score]; // => ["classification", "forest", 1, 1]
  */
 export const utility = defineMetric(
   { metricName: "MLUtility", goal: "maximize", min: 0, max: 1, description: "Test score on real rows of a model trained on synthetic rows, relative to one trained on real rows." },
@@ -122,8 +135,8 @@ export const utility = defineMetric(
     const where = "utility";
     if (!options || typeof options !== "object") throw new ParamError(where, "options", options, "'options.target' is required: the column to predict.");
     for (const k of Object.keys(options)) {
-      if (!["target", "task", "testSize", "test", "maxRows", "l2", "seed"].includes(k)) {
-        throw new ParamError(where, k, (options as unknown as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: target, task, testSize, test, maxRows, l2, seed.`);
+      if (!OPTION_KEYS.includes(k)) {
+        throw new ParamError(where, k, (options as unknown as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: ${OPTION_KEYS.join(", ")}.`);
       }
     }
     const r0 = asTable(real, where, "real");
@@ -139,6 +152,8 @@ export const utility = defineMetric(
     const l2 = options.l2 ?? 1;
     if (!(l2 > 0)) throw new ParamError(where, "l2", l2, `'l2' must be > 0, got ${show(l2)}.`);
     let task = checkOneOf(where, "task", options.task ?? "auto", ["auto", "classification", "regression"] as const);
+    const model = checkOneOf(where, "model", options.model ?? "forest", ["forest", "linear"] as const);
+    const nEstimators = checkInteger(where, "nEstimators", options.nEstimators ?? 50, 1);
     const features = r0.columnNames.filter((n) => n !== target);
     for (const n of features) if (!s0.columnNames.includes(n)) throw new DataError(where, "synthetic", n, `the synthetic table has no column '${n}'.`);
     if (features.length === 0) throw new DataError(where, "real", r0.columnNames, "the table has no column besides the target to predict from.");
@@ -149,7 +164,7 @@ export const utility = defineMetric(
       else task = "regression";
     }
     const rng = createRng(options.seed);
-    const [rSplit, rSyn] = rng.spawn(2);
+    const [rSplit, rSyn, rReal, rSynModel] = rng.spawn(4);
     const r = completeTarget(r0, target);
     const s = completeTarget(s0, target);
     if (r.nRows < 10 || s.nRows < 2) throw new DataError(where, "real", r.nRows, `utility needs at least 10 real and 2 synthetic rows with a target value, got ${r.nRows} and ${s.nRows}.`);
@@ -189,15 +204,19 @@ export const utility = defineMetric(
       const yS = remap(ySyn.synthetic, ySyn.levels);
       const k = labels.length;
       if (new Set(yTrain).size < 2) throw new DataError(where, "target", target, `the real training rows hold one class of '${target}'; classification needs two.`);
-      const fit = (X: Float64Array, y: Int32Array, n: number) => fitOneVsRest(X, y, n, d, k, { l2 });
-      const predReal = predictOneVsRest(fit(encTest.real, yTrain, encTest.nReal), encTest.synthetic, nTest, d);
-      const predSyn = predictOneVsRest(fit(encSyn.synthetic, yS, encSyn.nSynthetic), encTest.synthetic, nTest, d);
+      const fitPredict = (X: Float64Array, y: Int32Array, n: number, r: Rng) =>
+        model === "forest"
+          ? forestPredictClasses(fitForest(X, y, n, d, "classification", k, r, { nEstimators }), encTest.synthetic, nTest)
+          : predictOneVsRest(fitOneVsRest(X, y, n, d, k, { l2 }), encTest.synthetic, nTest, d);
+      const predReal = fitPredict(encTest.real, yTrain, encTest.nReal, rReal!);
+      const predSyn = fitPredict(encSyn.synthetic, yS, encSyn.nSynthetic, rSynModel!);
       const acc = (p: Int32Array) => p.reduce((a, v, i) => a + (v === yTest[i] ? 1 : 0), 0) / nTest;
       const f1Real = macroF1(yTest, predReal, k);
       const f1Syn = macroF1(yTest, predSyn, k);
       return {
         score: f1Real > 0 ? Math.min(1, f1Syn / f1Real) : NaN,
         task,
+        model,
         measure: "f1_macro",
         real: f1Real,
         synthetic: f1Syn,
@@ -217,13 +236,18 @@ export const utility = defineMetric(
     const yTest = num(test);
     const yS = num(synTrain);
     const lam = l2 * 1e-3;
-    const pReal = predictRidge(fitRidge(encTest.real, yTrain, encTest.nReal, d, lam), encTest.synthetic, nTest, d);
-    const pSyn = predictRidge(fitRidge(encSyn.synthetic, yS, encSyn.nSynthetic, d, lam), encTest.synthetic, nTest, d);
+    const fitPredict = (X: Float64Array, y: Float64Array, n: number, r: Rng) =>
+      model === "forest"
+        ? forestPredictValues(fitForest(X, y, n, d, "regression", 1, r, { nEstimators }), encTest.synthetic, nTest)
+        : predictRidge(fitRidge(X, y, n, d, lam), encTest.synthetic, nTest, d);
+    const pReal = fitPredict(encTest.real, yTrain, encTest.nReal, rReal!);
+    const pSyn = fitPredict(encSyn.synthetic, yS, encSyn.nSynthetic, rSynModel!);
     const r2Real = r2(yTest, pReal);
     const r2Syn = r2(yTest, pSyn);
     return {
       score: r2Real > 0 ? Math.min(1, Math.max(0, r2Syn) / r2Real) : NaN,
       task,
+      model,
       measure: "r2",
       real: r2Real,
       synthetic: r2Syn,

@@ -11,7 +11,7 @@ export function utilityProperty(ctx: PropertyContext, options: { target: string;
   const notes: string[] = [];
   try {
     const u = utility(ctx.real.select(ctx.columns), ctx.synthetic.select(ctx.columns), { target: options.target, maxRows: options.maxRows, seed: ctx.rng.spawn(1)[0]!, ...(options.holdout ? { test: options.holdout.select(ctx.columns) } : {}) });
-    const model = u.task === "classification" ? "one-vs-rest logistic regression" : "ridge regression";
+    const model = u.model === "forest" ? `random forest ${u.task === "classification" ? "classifier" : "regressor"}, 50 trees` : u.task === "classification" ? "one-vs-rest logistic regression" : "ridge regression";
     notes.push(
       `Target '${options.target}' (${u.task}, ${model}): ${u.nTrainReal.toLocaleString("en-US")} real and ${u.nTrainSynthetic.toLocaleString("en-US")} synthetic training rows, ${u.nTest.toLocaleString("en-US")} ${options.holdout ? "" : " held-out"} real test rows${options.holdout ? " (the holdout table)" : ""}` +
         (ctx.real.nRows > options.maxRows || ctx.synthetic.nRows > options.maxRows ? ` (seeded subsample, maxRows ${options.maxRows.toLocaleString("en-US")} per table).` : "."),
