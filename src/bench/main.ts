@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       node: process.version,
       cpu: os.cpus()[0]?.model,
       cpu_count: os.cpus().length,
+      glibc_tunables: process.env.GLIBC_TUNABLES ?? null,
       loadavg_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
       started: new Date().toISOString(),
       cases: selected.map((c) => c.name),

@@ -3,7 +3,7 @@ import { fromRowMajor } from "../../core/matrix.js";
 import { GaussianMixture } from "../../fit/gaussian-mixture.js";
 import { gridSearchCV } from "../../fit/grid-search.js";
 import { KernelDensity } from "../../fit/kernel-density.js";
-import { smote } from "../../fit/smote.js";
+import { SMOTE, smote } from "../../fit/smote.js";
 import { makeBlobs } from "../../datasets/blobs.js";
 import { loadDigits } from "../../io/datasets.js";
 import { createRng } from "../../random/rng.js";
@@ -119,6 +119,24 @@ export const FIT_CASES: BenchCase[] = [
           return { rows_out: m.rows, synthetic_rows: m.rows - real, rows_materialize_s: materializeSeconds(m), peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" };
         },
       };
+    },
+  },
+  {
+    name: "smote_5k_to_1m_dummy_majority",
+    params: (s) => {
+      const real = scaled(5_000, s, 10);
+      const target = Math.max(real + 1, scaled(1_000_000, s));
+      return `new SMOTE({ kNeighbors: 5, seed: ${SEED} }).fitResample(X, y) (samplingStrategy "auto") with a ${target}-row all-zero class 0 + ${real} telecom-like rows (class 1)`;
+    },
+    setup: (s) => {
+      const real = scaled(5_000, s, 10);
+      const target = Math.max(real + 1, scaled(1_000_000, s));
+      const Xr = telecomLike(real);
+      const data = new Float64Array((target + real) * 20);
+      for (let i = 0; i < real; i++) for (let j = 0; j < 20; j++) data[(target + i) * 20 + j] = Xr.get(i, j);
+      const X = { data, rows: target + real, cols: 20 }; // a row-major buffer, as the peer's ndarray
+      const y = new Int32Array(target + real).fill(1, target);
+      return { op: () => new SMOTE({ kNeighbors: 5, seed: SEED }).fitResample(X, y), info: (r) => ({ rows_out: (r as { X: Matrix }).X.rows }) };
     },
   },
 ];

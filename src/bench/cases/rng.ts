@@ -35,5 +35,10 @@ const CALLS: [string, string, (r: Rng, n: number) => unknown][] = [
  */
 export const RNG_CASES: BenchCase[] = [
   ...CALLS.map(([k, call, draw]) => rngCase(`rng_${k}_10m`, call, draw)),
+  {
+    // the peer times numpy's legacy RandomState (polar Box–Muller); synthlab has one normal sampler, the ziggurat
+    ...rngCase("rng_normal_10m_legacy", "normal(0.0, 1.0, n)", (r, n) => r.normal(0, 1, n)),
+    params: (scale) => `createRng(${SEED}).normal(0.0, 1.0, n), n=${scaled(10_000_000, scale)} [bit generator xoshiro128**; the same work as rng_normal_10m: synthlab has no legacy RandomState, the peer's line is numpy's legacy polar method]`,
+  },
   ...CALLS.map(([k, call, draw]) => rngCase(`rng_${k}_10m_pcg64`, call, draw, "pcg64")),
 ];
