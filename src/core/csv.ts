@@ -161,6 +161,48 @@ function quote(s: string, d: string): string {
   return s.includes(d) || s.includes('"') || s.includes("\n") || s.includes("\r") || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The data rows (no header) of an all-number table as ASCII bytes, filled
+ * into `buf` and handed to `flush(length)` each time it is nearly full (and
+ * once at the end): the fast path of writing large numeric tables, with no
+ * string per row or chunk. Cells as {@link csvChunks} writes them. Returns
+ * false, having written nothing, when a column is not numeric or integer, or
+ * the delimiter or `naRep` is not printable ASCII.
+ */
+export function csvNumberBytes(columns: readonly Column[], nRows: number, options: CsvWriteOptions, buf: Uint8Array, flush: (length: number) => void): boolean {
+  const { delimiter: d = ",", naRep = "" } = options;
+  if (columns.length === 0 || !columns.every((c) => c.kind === "numeric" || c.kind === "integer") || !PRINTABLE_ASCII.test(d + naRep)) return false;
+  const cols = columns.map((c) => c.values as Float64Array);
+  const k = cols.length;
+  const dCodes = Array.from(d, (ch) => ch.charCodeAt(0));
+  const single = dCodes.length === 1 ? dCodes[0]! : -1;
+  // the longest cell: "-1.2345678901234567e-308" (24 characters), "-inf", or naRep
+  const rowMax = k * (Math.max(24, naRep.length) + dCodes.length) + 1;
+  if (rowMax > buf.length) throw new RangeError(`csvNumberBytes: a buffer of ${buf.length} bytes cannot hold a row of up to ${rowMax} bytes.`);
+  const limit = buf.length - rowMax;
+  let p = 0;
+  for (let i = 0; i < nRows; i++) {
+    for (let j = 0; j < k; j++) {
+      if (j > 0) {
+        if (single >= 0) buf[p++] = single;
+        else for (const c of dCodes) buf[p++] = c;
+      }
+      const x = cols[j]![i]!;
+      const cell = x === x ? (x === Infinity ? "inf" : x === -Infinity ? "-inf" : "" + x) : naRep;
+      for (let c = 0; c < cell.length; c++) buf[p++] = cell.charCodeAt(c);
+    }
+    buf[p++] = 10;
+    if (p > limit) {
+      flush(p);
+      p = 0;
+    }
+  }
+  if (p > 0) flush(p);
+  return true;
+}
+
 /**
  * CSV text in chunks of `chunkRows` rows (for writing large tables without
  * one giant string). Numbers are written in their shortest round-trip form.

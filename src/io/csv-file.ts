@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { csvChunks, type CsvReadOptions, type CsvWriteOptions } from "../core/csv.js";
+import { csvChunks, csvNumberBytes, type CsvReadOptions, type CsvWriteOptions } from "../core/csv.js";
 import { DataError, ParamTypeError, show } from "../core/errors.js";
 import { asTable, Table, type TableInput } from "../core/table.js";
 
@@ -45,10 +45,13 @@ export function writeCsv(data: TableInput, path: string, options: CsvWriteOption
   const fd = openSync(path, "w");
   let bytes = 0;
   try {
-    // all-number tables are pure ASCII: latin1 encodes them byte for byte, faster than UTF-8
-    const ascii = table.columns.every((c) => c.kind === "numeric" || c.kind === "integer") && /^[\x20-\x7e]*$/.test((options.naRep ?? "") + (options.delimiter ?? "") + table.columnNames.join(""));
-    const encoding = ascii ? "latin1" : "utf8";
-    for (const chunk of csvChunks(table.columns, table.nRows, options, 16384)) bytes += writeSync(fd, chunk, null, encoding);
+    for (const head of csvChunks(table.columns, 0, options)) bytes += writeSync(fd, head, null, "utf8");
+    // all-number tables: ASCII bytes straight into a buffer, no string per row (about twice as fast)
+    const buf = Buffer.allocUnsafe(1 << 22);
+    const done = csvNumberBytes(table.columns, table.nRows, options, buf, (n) => {
+      bytes += writeSync(fd, buf, 0, n);
+    });
+    if (!done) for (const chunk of csvChunks(table.columns, table.nRows, { ...options, header: false }, 16384)) bytes += writeSync(fd, chunk, null, "utf8");
   } finally {
     closeSync(fd);
   }

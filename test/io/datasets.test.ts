@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -40,6 +40,31 @@ describe("CSV files", () => {
     const bytes = writeCsv(t, join(dir, "t.csv"));
     assert.equal(bytes, Buffer.byteLength(t.toCSV()));
     assert.deepEqual(readCsv(join(dir, "t.csv")).toRecords(), t.toRecords());
+  });
+
+  it("writes all-number tables byte for byte as toCSV() (the byte fast path), across buffer flushes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "synthlab-"));
+    const n = 120_000; // > 4 MiB of text: several flushes
+    const a = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : i % 89 === 0 ? (i % 2 ? Infinity : -Infinity) : Math.sin(i) * 10 ** ((i % 40) - 20)));
+    const b = Float64Array.from({ length: n }, (_, i) => i - 5);
+    const t = Table.fromColumns({ a, b }, { b: "integer" });
+    for (const options of [{}, { delimiter: ";", naRep: "NA" }, { delimiter: " | ", header: false }, { delimiter: "\t", naRep: "nan" }]) {
+      const path = join(dir, "n.csv");
+      const bytes = writeCsv(t, path, options);
+      const text = t.toCSV(options);
+      assert.equal(bytes, Buffer.byteLength(text));
+      assert.ok(readFileSync(path, "utf8") === text, JSON.stringify(options));
+    }
+    // a non-ASCII delimiter or naRep takes the text path, same output
+    const small = Table.fromColumns({ x: [1.5, NaN, 3] });
+    for (const options of [{ delimiter: "·" }, { naRep: "—" }]) {
+      const path = join(dir, "u.csv");
+      assert.equal(writeCsv(small, path, options), Buffer.byteLength(small.toCSV(options)));
+      assert.equal(readFileSync(path, "utf8"), small.toCSV(options));
+    }
+    const empty = join(dir, "e.csv");
+    writeCsv(Table.fromColumns({ x: new Float64Array(0) }), empty);
+    assert.equal(readFileSync(empty, "utf8"), "x\n");
   });
 
   it("names the file and line of a ragged row", () => {
