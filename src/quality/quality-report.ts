@@ -301,7 +301,7 @@ export class QualityReport {
 /**
  * Compares a synthetic table with the real one it imitates: Column Shapes
  * and Column Pair Trends (SDMetrics' QualityReport, whose mean is the
- * overall score), Validity, Detection (logistic detection, pMSE), Utility
+ * overall score), Validity, Detection (logistic and forest detection, pMSE), Utility
  * (train on synthetic, test on real; only with `target`) and Privacy
  * (distance to closest record vs a uniform baseline, exact copies). A column
  * or pair that fails records its error in the details and the report goes

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Table } from "../../src/core/table.js";
+import { detection } from "../../src/quality/metrics/detection.js";
 import { utility } from "../../src/quality/metrics/utility.js";
 import { fitOneVsRest, predictOneVsRest } from "../../src/quality/models/logistic-regression.js";
 import { fitForest, forestPredictClasses, forestPredictValues } from "../../src/quality/models/random-forest.js";
@@ -115,5 +116,25 @@ describe("utility with the forest (default) and the linear model", () => {
     assert.ok(lin.real < 0.7, `${lin.real}`);
     assert.throws(() => utility(real, real, { target: "label", model: "svm" as never }), /'model' must be one of/);
     assert.throws(() => utility(real, real, { target: "label", nEstimators: 0 }), /'nEstimators' must be an integer >= 1, got 0/);
+  });
+});
+
+describe("detection with the forest", () => {
+  it("tells uniform from normal rows of the same mean and variance, which the logistic regression cannot", () => {
+    const n = 3000;
+    const rng = createRng(30);
+    const u = rng.uniform(-Math.sqrt(3), Math.sqrt(3), 2 * n);
+    const z = rng.standardNormal(2 * n);
+    const real = Table.fromColumns({ a: u.subarray(0, n), b: u.subarray(n) });
+    const synthetic = Table.fromColumns({ a: z.subarray(0, n), b: z.subarray(n) });
+    const logistic = detection(real, synthetic, { seed: 1 });
+    const forest = detection(real, synthetic, { seed: 1, model: "forest" });
+    assert.equal(logistic.model, "logistic");
+    assert.equal(forest.model, "forest");
+    assert.ok(logistic.score > 0.9, `logistic ${logistic.score}`);
+    assert.ok(forest.score < 0.75, `forest ${forest.score}`);
+    const same = detection(real, Table.fromColumns({ a: Float64Array.from(u.subarray(0, n)).reverse(), b: Float64Array.from(u.subarray(n)).reverse() }), { seed: 1, model: "forest" });
+    assert.ok(same.score > 0.9, `same rows ${same.score}`);
+    assert.throws(() => detection(real, synthetic, { model: "svm" as never }), /detection: 'model' must be one of "logistic", "forest", got "svm"/);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Propensity scores: a logistic regression telling real rows (label 0) from
- * synthetic rows (label 1), shared by {@link detection} and {@link pmse}.
- * Internal.
+ * Propensity scores: a logistic regression (or a random forest) telling real
+ * rows (label 0) from synthetic rows (label 1), shared by {@link detection}
+ * and {@link pmse}. Internal.
  */
 import { DataError, ParamError, show } from "../../core/errors.js";
 import { asTable, type Table, type TableInput } from "../../core/table.js";
 import type { Rng } from "../../random/rng.js";
 import { encodePair } from "../encode.js";
 import { fitLogistic, predictProba } from "../models/logistic-regression.js";
+import { fitForest, forestPredictValues } from "../models/random-forest.js";
 import { subsampleRows } from "../sampling.js";
 
 /** Options shared by the propensity metrics. */
@@ -50,11 +51,12 @@ export interface Propensity {
 }
 
 /**
- * Stacks the encoded tables and fits the logistic model: with `folds` > 1,
- * scores are out-of-fold (stratified folds drawn from `rng`); with 1, the
- * model is fitted on every row and scores them all (synthpop's pMSE).
+ * Stacks the encoded tables and fits the model (logistic, or a forest of
+ * 50 trees): with `folds` > 1, scores are out-of-fold (stratified folds
+ * drawn from `rng`); with 1, the model is fitted on every row and scores
+ * them all (synthpop's pMSE).
  */
-export function propensity(real: Table, synthetic: Table, folds: number, l2: number, rng: Rng): Propensity {
+export function propensity(real: Table, synthetic: Table, folds: number, l2: number, rng: Rng, model: "logistic" | "forest" = "logistic"): Propensity {
   const enc = encodePair(real, synthetic, { scale: "standard" });
   const { d, nReal, nSynthetic } = enc;
   const n = nReal + nSynthetic;
@@ -89,11 +91,15 @@ export function propensity(real: Table, synthetic: Table, folds: number, l2: num
         yt[t++] = labels[i]!;
       }
     }
-    const m = fitLogistic(Xt, yt, nTrain, d, { l2 });
     const Xq = new Float64Array(testIdx.length * d);
     testIdx.forEach((i, k) => Xq.set(X.subarray(i * d, (i + 1) * d), k * d));
-    const p = predictProba(m, Xq, testIdx.length, d);
-    testIdx.forEach((i, k) => (scores[i] = p[k]!));
+    if (model === "forest") {
+      const p = forestPredictValues(fitForest(Xt, yt, nTrain, d, "classification", 2, rng), Xq, testIdx.length);
+      testIdx.forEach((i, k) => (scores[i] = p[2 * k + 1]!));
+    } else {
+      const p = predictProba(fitLogistic(Xt, yt, nTrain, d, { l2 }), Xq, testIdx.length, d);
+      testIdx.forEach((i, k) => (scores[i] = p[k]!));
+    }
   }
   return { scores, labels, nReal, nSynthetic, nParams: d + 1 };
 }
