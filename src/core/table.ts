@@ -24,6 +24,11 @@ export interface TableHTMLOptions {
   digits?: number;
   /** A caption above the table (escaped). */
   caption?: string;
+  /**
+   * Text shown for a missing cell (escaped).
+   * @defaultValue "NaN" (as pandas)
+   */
+  naRep?: string;
 }
 
 /**
@@ -197,9 +202,10 @@ export class Table {
 
   /** An HTML `<table>` (every name and value escaped), head and tail for long tables. */
   toHTML(options: TableHTMLOptions = {}): string {
-    const { maxRows = 20, digits = 6, caption } = options;
+    const { maxRows = 20, digits = 6, caption, naRep = "NaN" } = options;
+    const na = `<span class="na">${escapeHtml(naRep)}</span>`;
     const fmt = (v: Cell): string => {
-      if (v === null) return '<span class="na">NaN</span>';
+      if (v === null) return na;
       if (typeof v === "number") return escapeHtml(formatNumber(v, digits));
       if (v instanceof Date) return escapeHtml(v.toISOString().replace("T00:00:00.000Z", ""));
       return escapeHtml(v);

@@ -173,7 +173,8 @@ export class QualityReport {
       const blocks: Block[] = [{ type: "text", text: p.description }];
       for (const f of this.figuresFor(p)) blocks.push(f);
       if (p.notes.length) blocks.push({ type: "text", text: p.notes.join("\n\n") });
-      blocks.push({ type: "table", table: p.details, caption: `${p.name}: details`, maxRows: 60 });
+      // a blank cell, not "NaN", where a row has no error or no score
+      blocks.push({ type: "table", table: p.details, caption: `${p.name}: details`, maxRows: 60, naRep: "" });
       sections.push({ title: `${p.name}: ${fmt(p.score)}`, blocks });
     }
     sections.push({

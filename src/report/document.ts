@@ -6,7 +6,7 @@ import { plotlyScriptTags } from "./plotly.js";
 /** One piece of a report section. Text is escaped; `html` is trusted (built and escaped by synthlab). */
 export type Block =
   | { type: "text"; text: string }
-  | { type: "table"; table: Table; caption?: string; maxRows?: number }
+  | { type: "table"; table: Table; caption?: string; maxRows?: number; naRep?: string }
   | { type: "figure"; figure: Figure; caption?: string }
   | { type: "html"; html: string }
   | { type: "metrics"; items: readonly { label: string; value: string | number; help?: string }[] };
@@ -79,7 +79,7 @@ function blockHTML(b: Block): string {
         .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
         .join("\n");
     case "table":
-      return `<div class="table-wrap">${b.table.toHTML({ maxRows: b.maxRows ?? 40, ...(b.caption !== undefined ? { caption: b.caption } : {}) })}</div>`;
+      return `<div class="table-wrap">${b.table.toHTML({ maxRows: b.maxRows ?? 40, ...(b.caption !== undefined ? { caption: b.caption } : {}), ...(b.naRep !== undefined ? { naRep: b.naRep } : {}) })}</div>`;
     case "figure":
       return figureHTML(b.figure) + (b.caption ? `<p class="caption">${escapeHtml(b.caption)}</p>` : "");
     case "html":

@@ -72,6 +72,13 @@ describe("Table", () => {
     assert.ok(html.includes("a&amp;b"));
   });
 
+  it("shows missing cells as NaN (pandas), or as the escaped naRep given", () => {
+    const t = Table.fromRecords([{ x: 1, e: "bad" }, { x: null, e: null }]);
+    assert.equal((t.toHTML().match(/<span class="na">NaN<\/span>/g) ?? []).length, 2);
+    assert.equal((t.toHTML({ naRep: "" }).match(/<span class="na"><\/span>/g) ?? []).length, 2);
+    assert.ok(t.toHTML({ naRep: "<i>" }).includes('<span class="na">&lt;i&gt;</span>'));
+  });
+
   it("shows head and tail of a long table", () => {
     const t = Table.fromColumns({ v: Float64Array.from({ length: 100 }, (_, i) => i) });
     const html = t.toHTML({ maxRows: 4 });
