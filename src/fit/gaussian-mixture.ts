@@ -3,6 +3,7 @@ import { DataError, ParamError, show } from "../core/errors.js";
 import { toPoints, type PointsInput } from "../core/knn.js";
 import { choleskyLower, invertLower, logSumExp, transposeSquare, viewMatrix } from "../core/linalg.js";
 import { fromRowMajor } from "../core/matrix.js";
+import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { checkInteger, checkOneOf, checkPositive, mergeOptions } from "../core/validate.js";
 import { fillNormal } from "../random/normal.js";
 import { createRng, type Rng } from "../random/rng.js";
@@ -36,9 +37,11 @@ export interface GaussianMixtureOptions {
   initParams?: "kmeans" | "k-means++" | "random";
   /** Seed of the model's streams (initialization and sampling get separate children). */
   seed?: SeedValue | Rng | undefined;
+  /** Called by `fit` after each EM iteration with (iterations run, nInit × maxIter); a converged initialization counts as all its maxIter. */
+  onProgress?: ProgressCallback | undefined;
 }
 
-const DEFAULTS: Required<Omit<GaussianMixtureOptions, "seed">> & { seed: SeedValue | Rng | undefined } = {
+const DEFAULTS: Required<Omit<GaussianMixtureOptions, "seed" | "onProgress">> & { seed: SeedValue | Rng | undefined; onProgress: ProgressCallback | undefined } = {
   nComponents: 1,
   covarianceType: "full",
   tol: 1e-3,
@@ -47,6 +50,7 @@ const DEFAULTS: Required<Omit<GaussianMixtureOptions, "seed">> & { seed: SeedVal
   nInit: 1,
   initParams: "kmeans",
   seed: undefined,
+  onProgress: undefined,
 };
 
 /** The JSON form of a fitted {@link GaussianMixture}. */
@@ -113,6 +117,7 @@ export class GaussianMixture {
     checkInteger(where, "maxIter", o.maxIter, 1);
     checkInteger(where, "nInit", o.nInit, 1);
     checkOneOf(where, "initParams", o.initParams, ["kmeans", "k-means++", "random"] as const);
+    checkProgress(where, o.onProgress);
     this.options = o;
   }
 
@@ -161,7 +166,9 @@ export class GaussianMixture {
     const xt = transpose(data, n, d);
     const R = new Float64Array(n * k);
     let best: { p: Params; nIter: number; lb: number; conv: boolean } | undefined;
-    for (let init = 0; init < this.options.nInit; init++) {
+    const onProgress = checkProgress(where, this.options.onProgress);
+    const { nInit, maxIter } = this.options;
+    for (let init = 0; init < nInit; init++) {
       const resp = this.initialResponsibilities(data, n, d, initRng!);
       const hint = new Int32Array(n);
       for (let i = 0; i < n; i++) {
@@ -180,7 +187,9 @@ export class GaussianMixture {
         const prev = lb;
         lb = this.eStepFit(data, n, R, hint);
         this.p = this.mStep(xt, n, d, R, false);
-        if (Math.abs(lb - prev) < this.options.tol) {
+        const done = Math.abs(lb - prev) < this.options.tol;
+        onProgress(init * maxIter + (done ? maxIter : it), nInit * maxIter, `initialization ${init + 1} of ${nInit}, iteration ${it}, mean log-likelihood ${lb.toFixed(4)}${done ? " (converged)" : ""}`);
+        if (done) {
           conv = true;
           break;
         }
@@ -749,7 +758,9 @@ export function selectGaussianMixture(
   const where = "selectGaussianMixture";
   const defaults: SelectGaussianMixtureOptions = { ...DEFAULTS, nComponents: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], covarianceTypes: ["full"] };
   const o = mergeOptions(where, defaults, options);
-  const { nComponents: ks, covarianceTypes: types, seed, ...rest } = o;
+  // onProgress reports candidates here (fitted of all), not the EM iterations inside each
+  const { nComponents: ks, covarianceTypes: types, seed, onProgress: cb, ...rest } = o;
+  const onProgress = checkProgress(where, cb);
   if (!ks || ks.length === 0) throw new ParamError(where, "nComponents", ks, "'nComponents' must list at least one candidate.");
   if (!types || types.length === 0) throw new ParamError(where, "covarianceTypes", types, "'covarianceTypes' must list at least one candidate.");
   const pts = toPoints(where, "X", X);
@@ -773,6 +784,7 @@ export function selectGaussianMixture(
         if (!(e instanceof ParamError || e instanceof DataError)) throw e;
         table.push({ nComponents: k, covarianceType, bic: Infinity, aic: Infinity, converged: false, error: e.message });
       }
+      onProgress(table.length, ks.length * types.length, `nComponents ${k}, ${covarianceType}: BIC ${table[table.length - 1]!.bic.toFixed(1)}`);
     }
   }
   if (!best) throw new ParamError(where, "nComponents", ks, `no candidate could be fitted: ${table[0]?.error ?? ""}`);

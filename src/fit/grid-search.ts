@@ -2,6 +2,7 @@ import type { Matrix } from "ml-matrix";
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
 import { toPoints, type PointsInput } from "../core/knn.js";
 import { fromRowMajor } from "../core/matrix.js";
+import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { checkInteger, mergeOptions } from "../core/validate.js";
 
 /** What {@link gridSearchCV} needs of an estimator: `fit` and a held-out `score` (higher is better). */
@@ -30,9 +31,11 @@ export interface GridSearchOptions {
    * @defaultValue true
    */
   refit?: boolean;
+  /** Called after each fold with (folds done, folds), and once more after the refit. */
+  onProgress?: ProgressCallback | undefined;
 }
 
-const DEFAULTS: Required<GridSearchOptions> = { cv: 5, refit: true };
+const DEFAULTS: GridSearchOptions = { cv: 5, refit: true, onProgress: undefined };
 
 /** One candidate's row of {@link GridSearchResult.results} (scikit-learn's `cv_results_`). */
 export interface GridSearchCandidate<P> {
@@ -160,8 +163,10 @@ export function gridSearchCV<P extends Record<string, unknown>, E extends CVEsti
   const folds: [ArrayLike<number>, ArrayLike<number>][] =
     typeof o.cv === "number" ? kFold(n, checkInteger(where, "cv", o.cv, 2)) : (o.cv as [ArrayLike<number>, ArrayLike<number>][]);
   if (!Array.isArray(folds) || folds.length === 0) throw new ParamError(where, "cv", o.cv, `'cv' must be an integer >= 2 or a non-empty list of [train, test] index pairs.`);
+  const onProgress = checkProgress(where, o.onProgress);
+  const total = folds.length + (o.refit ? 1 : 0);
   const scores: number[][] = candidates.map(() => []);
-  for (const [trainIdx, testIdx] of folds) {
+  for (const [f, [trainIdx, testIdx]] of folds.entries()) {
     const train = take(data, d, trainIdx);
     const test = take(data, d, testIdx);
     const nTr = trainIdx.length;
@@ -188,6 +193,7 @@ export function gridSearchCV<P extends Record<string, unknown>, E extends CVEsti
       const s = first.cvFitScoreShared!(idx.map((i) => models[i]!), train, nTr, test, nTe, d);
       idx.forEach((i, t) => scores[i]!.push(s[t]!));
     }
+    onProgress(f + 1, total, `fold ${f + 1} of ${folds.length}, ${candidates.length} candidates`);
   }
   const means = scores.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
   const stds = scores.map((s, i) => {
@@ -211,6 +217,7 @@ export function gridSearchCV<P extends Record<string, unknown>, E extends CVEsti
   if (o.refit) {
     bestEstimator = make(candidates[best]!);
     bestEstimator.fit(fromRowMajor(data, n, d));
+    onProgress(total, total, "refit of the best candidate");
   }
   return { bestParams: candidates[best]!, bestScore: means[best]!, bestIndex: best, bestEstimator, results };
 }

@@ -3,6 +3,7 @@ import { DataError, ParamError, show } from "../core/errors.js";
 import { NearestNeighbors, toPoints, type PointsInput } from "../core/knn.js";
 import { columnMeans, columnVariances, correlationMatrix, viewMatrix } from "../core/linalg.js";
 import { toRowMajor } from "../core/matrix.js";
+import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { checkInRange, checkInteger, checkPositive, mergeOptions } from "../core/validate.js";
 import { createRng, type Rng } from "../random/rng.js";
 import type { SeedValue } from "../random/seed.js";
@@ -174,6 +175,8 @@ export interface TuneMungeOptions {
   /** As {@link MungeOptions.discreteFeatures}. @defaultValue [] */
   discreteFeatures?: readonly number[];
   seed?: SeedValue | Rng | undefined;
+  /** Called after each candidate with (candidates done, candidates). */
+  onProgress?: ProgressCallback | undefined;
 }
 
 /** One row of {@link tuneMunge}'s table. */
@@ -213,7 +216,8 @@ export function tuneMunge(
   options: TuneMungeOptions = {},
 ): { bestParams: { p: number; s: number }; table: MungeCandidate[]; copyBaseline: { meanKS: number; corrRMS: number; score: number } } {
   const where = "tuneMunge";
-  const o = mergeOptions(where, { pGrid: [0.1, 0.2, 0.3, 0.5, 0.7, 0.9], sGrid: [0.5, 1, 2, 5, 10, 20], testFraction: 0.5, nSamples: undefined, discreteFeatures: [], seed: undefined } as TuneMungeOptions, options);
+  const o = mergeOptions(where, { pGrid: [0.1, 0.2, 0.3, 0.5, 0.7, 0.9], sGrid: [0.5, 1, 2, 5, 10, 20], testFraction: 0.5, nSamples: undefined, discreteFeatures: [], seed: undefined, onProgress: undefined } as TuneMungeOptions, options);
+  const onProgress = checkProgress(where, o.onProgress);
   if (!o.pGrid?.length) throw new ParamError(where, "pGrid", o.pGrid, "'pGrid' must list at least one value.");
   if (!o.sGrid?.length) throw new ParamError(where, "sGrid", o.sGrid, "'sGrid' must list at least one value.");
   checkInRange(where, "testFraction", o.testFraction, 0, 1, { loOpen: true, hiOpen: true });
@@ -239,6 +243,7 @@ export function tuneMunge(
       const S = munge({ data: train, rows: nTrain, cols: d }, { nSamples, p, s, discreteFeatures: o.discreteFeatures, seed: rng.spawn(1)[0] });
       const f = fidelity(toRowMajor(S), nSamples, test, nTest, d);
       table.push({ p, s, ...f, score: f.meanKS + f.corrRMS });
+      onProgress(table.length, o.pGrid!.length * o.sGrid!.length, `p ${p}, s ${s}`);
     }
   }
   let best = table[0]!;

@@ -4,6 +4,7 @@
  * figures rendered through src/report.
  */
 import { ParamError, ParamTypeError, show as showValue } from "../core/errors.js";
+import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { asTable, Table, type TableInput } from "../core/table.js";
 import { renderHTML, type Block, type ReportDocument, type ReportSection } from "../report/document.js";
 import type { Figure } from "../report/figure.js";
@@ -61,6 +62,8 @@ export interface QualityReportOptions {
   plotRows?: number;
   /** Columns drawn in the marginal grid at most (the lowest-scoring first). @defaultValue 30 */
   maxFigureColumns?: number;
+  /** Called after each property with (properties done, properties) and the property's name and score. */
+  onProgress?: ProgressCallback;
 }
 
 const DEFAULTS = {
@@ -76,7 +79,7 @@ const DEFAULTS = {
   plotRows: 1500,
   maxFigureColumns: 30,
 };
-const OPTION_KEYS = ["target", "holdout", "columns", "properties", "seed", ...Object.keys(DEFAULTS)];
+const OPTION_KEYS = ["target", "holdout", "columns", "properties", "seed", "onProgress", ...Object.keys(DEFAULTS)];
 
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
 const count = (n: number): string => n.toLocaleString("en-US");
@@ -361,6 +364,7 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
   }
   if (wanted.includes("Utility") && target === undefined) throw new ParamError(where, "target", target, "the Utility property needs 'target': the column to predict.");
   wanted = PROPERTY_NAMES.filter((p) => wanted.includes(p));
+  const onProgress = checkProgress(where, options.onProgress);
 
   const rng = createRng(options.seed);
   const seed = rng.seed as number | string;
@@ -396,6 +400,7 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
       }
     }
     timings[p] = (performance.now() - t0) / 1000;
+    onProgress(properties.length, wanted.length, `${p} ${fmt(properties[properties.length - 1]!.score)} (${timings[p].toFixed(1)} s)`);
   }
   const core = properties.filter((p) => p.name === "Column Shapes" || p.name === "Column Pair Trends").map((p) => p.score);
   return new QualityReport({
