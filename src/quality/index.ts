@@ -15,6 +15,7 @@ export { pmse, type PmseResult } from "./metrics/pmse.js";
 export { type PropensityOptions } from "./metrics/propensity.js";
 export { utility, type UtilityOptions, type UtilityResult } from "./metrics/utility.js";
 export { dcr, type DcrOptions, type DcrResult } from "./metrics/dcr.js";
+export { dcrOverfitting, type DcrOverfittingOptions, type DcrOverfittingResult } from "./metrics/dcr-overfitting.js";
 export { exactCopies, type ExactCopiesResult } from "./metrics/exact-copies.js";
 export { boundaryAdherence } from "./metrics/boundary-adherence.js";
 export { categoryAdherence } from "./metrics/category-adherence.js";

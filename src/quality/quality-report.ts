@@ -29,9 +29,10 @@ export interface QualityReportOptions {
   /** A column to predict for the Utility property (no Utility without it). */
   target?: string;
   /**
-   * Real rows the synthesizer never saw, the Utility test set (both models
-   * are then trained on every real row). Without it, 30% of the real rows
-   * are held out, which flatters a synthesizer fitted on all of them.
+   * Real rows the synthesizer never saw: the Utility test set (both models
+   * are then trained on every real row; without it, 30% of the real rows
+   * are held out, which flatters a synthesizer fitted on all of them), and
+   * the reference of Privacy's overfitting score (DCROverfittingProtection).
    */
   holdout?: TableInput;
   /** Columns compared (default: every column of the real table that the synthetic one has). */
@@ -365,6 +366,7 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
   if (wanted.includes("Utility") && target === undefined) throw new ParamError(where, "target", target, "the Utility property needs 'target': the column to predict.");
   wanted = PROPERTY_NAMES.filter((p) => wanted.includes(p));
   const onProgress = checkProgress(where, options.onProgress);
+  const holdout = options.holdout !== undefined ? asTable(options.holdout, where, "holdout") : undefined;
 
   const rng = createRng(options.seed);
   const seed = rng.seed as number | string;
@@ -389,10 +391,10 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
         properties.push(detectionProperty(ctx(p), { maxRows: o.detectionRows }));
         break;
       case "Utility":
-        properties.push(utilityProperty(ctx(p), { target: target!, maxRows: o.utilityRows, ...(options.holdout !== undefined ? { holdout: asTable(options.holdout, where, "holdout") } : {}) }));
+        properties.push(utilityProperty(ctx(p), { target: target!, maxRows: o.utilityRows, ...(holdout ? { holdout } : {}) }));
         break;
       case "Privacy":
-        properties.push(privacyProperty(ctx(p), { maxRows: o.privacyRows, maxQueries: o.privacyQueries }));
+        properties.push(privacyProperty(ctx(p), { maxRows: o.privacyRows, maxQueries: o.privacyQueries, ...(holdout ? { holdout } : {}) }));
         break;
       default: {
         const never: never = p;

@@ -1,0 +1,130 @@
+import { DataError, ParamError, show } from "../../core/errors.js";
+import { NearestNeighbors } from "../../core/knn.js";
+import { asTable, type TableInput } from "../../core/table.js";
+import { createRng, type Rng } from "../../random/rng.js";
+import { encodePair } from "../encode.js";
+import { subsampleRows } from "../sampling.js";
+import { defineMetric } from "./metric.js";
+
+/** Options of {@link dcrOverfitting}. */
+export interface DcrOverfittingOptions {
+  /** Rows of each real table indexed at most (a seeded subsample beyond). @defaultValue 20000 */
+  maxRows?: number;
+  /** Synthetic rows measured at most. @defaultValue 2000 */
+  maxQueries?: number;
+  /** Columns to use (default: every column of the training table). */
+  columns?: readonly string[];
+  seed?: number | string | Rng;
+}
+
+/** Result of {@link dcrOverfitting}. */
+export interface DcrOverfittingResult {
+  /** min(1, 2 · (1 − closerToTraining)): 1 when synthetic rows are no closer to the training rows than to unseen real rows. */
+  score: number;
+  /** Share of measured synthetic rows strictly closer to a training row than to any holdout row. */
+  closerToTraining: number;
+  /** Median distance of a synthetic row to its closest training row, and to its closest holdout row. */
+  medianDcrTraining: number;
+  medianDcrHoldout: number;
+  /** Rows used: training and holdout (equal: the larger one is subsampled), synthetic. */
+  nReference: number;
+  nSynthetic: number;
+}
+
+/** Rows encoded with `features` (row-major) laid out in the columns of `union` (absent features are 0). */
+function inUnion(x: Float64Array, n: number, features: readonly string[], union: readonly string[]): Float64Array {
+  const d = features.length;
+  const D = union.length;
+  if (d === D && features.every((f, j) => f === union[j])) return x;
+  const to = features.map((f) => union.indexOf(f));
+  const out = new Float64Array(n * D);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * D + to[j]!] = x[i * d + j]!;
+  return out;
+}
+
+function median(x: Float64Array): number {
+  const s = Float64Array.from(x).sort();
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
+
+/**
+ * Overfitting protection (SDMetrics' DCROverfittingProtection): does the
+ * synthesizer reproduce the rows it was trained on more closely than real
+ * rows it never saw? For each synthetic row, the distance to the closest
+ * training row and to the closest holdout row (the distances of
+ * {@link dcr}: per-column |a − b| over the training range, 0/1 for
+ * categories, root mean square over columns); the score is
+ * min(1, 2 · (1 − share closer to training)). Unlike SDMetrics, the larger
+ * of the two real tables is subsampled (seeded) to the size of the other,
+ * so that a synthesizer that generalizes lands at one half closer to
+ * either, a score of 1, whatever the sizes.
+ *
+ * @param training - the real rows the synthesizer was fitted on
+ * @param holdout - real rows it never saw
+ * @param synthetic - the synthetic rows
+ * @param options - `maxRows`, `maxQueries`, `columns`, `seed`
+ * @returns `{ score, closerToTraining, medianDcrTraining, medianDcrHoldout, nReference, nSynthetic }`, score in [0, 1] (goal: maximize)
+ * @throws DataError for a missing column or fewer than 2 rows in a table
+ * @example
+ * const train = Array.from({ length: 40 }, (_, i) => ({ x: i, y: (i * 7) % 40 }));
+ * const holdout = Array.from({ length: 40 }, (_, i) => ({ x: i + 0.5, y: (i * 11) % 40 }));
+ * dcrOverfitting(train, holdout, train, { seed: 1 }).score; // => 0
+ */
+export const dcrOverfitting = defineMetric(
+  { metricName: "DCROverfittingProtection", goal: "maximize", min: 0, max: 1, description: "Whether synthetic rows are closer to the training rows than to real rows the synthesizer never saw." },
+  (training: TableInput, holdout: TableInput, synthetic: TableInput, options: DcrOverfittingOptions = {}): DcrOverfittingResult => {
+    const where = "dcrOverfitting";
+    for (const k of Object.keys(options)) {
+      if (!["maxRows", "maxQueries", "columns", "seed"].includes(k)) {
+        throw new ParamError(where, k, (options as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: maxRows, maxQueries, columns, seed.`);
+      }
+    }
+    const maxRows = options.maxRows ?? 20000;
+    const maxQueries = options.maxQueries ?? 2000;
+    for (const [name, v] of [["maxRows", maxRows], ["maxQueries", maxQueries]] as const) {
+      if (!(Number.isInteger(v) && v >= 10)) throw new ParamError(where, name, v, `'${name}' must be an integer >= 10, got ${show(v)}.`);
+    }
+    const t0 = asTable(training, where, "training");
+    const h0 = asTable(holdout, where, "holdout");
+    const s0 = asTable(synthetic, where, "synthetic");
+    const columns = options.columns ? [...options.columns] : t0.columnNames;
+    for (const c of columns) {
+      t0.columnInfo(c);
+      for (const [name, t] of [["holdout", h0], ["synthetic", s0]] as const) {
+        if (!t.columnNames.includes(c)) throw new DataError(where, name, c, `the ${name} table has no column '${c}'.`);
+      }
+    }
+    for (const [name, t] of [["training", t0], ["holdout", h0], ["synthetic", s0]] as const) {
+      if (t.nRows < 2) throw new DataError(where, name, t.nRows, `the ${name} table needs at least 2 rows, got ${t.nRows}.`);
+    }
+    const [rT, rH, rQ] = createRng(options.seed).spawn(3);
+    const nRef = Math.min(t0.nRows, h0.nRows, maxRows);
+    const train = subsampleRows(t0.select(columns), nRef, rT!);
+    const hold = subsampleRows(h0.select(columns), nRef, rH!);
+    const queries = subsampleRows(s0.select(columns), maxQueries, rQ!);
+    // one encoding, fitted on the training rows, for all three tables; the two pairs can differ by an
+    // indicator column (a level or a missing value that only one side has), so both go into the union of features
+    const encS = encodePair(train, queries, { scale: "range", oneHot: Math.SQRT1_2 });
+    const encH = encodePair(train, hold, { scale: "range", oneHot: Math.SQRT1_2 });
+    const union = [...new Set([...encS.features, ...encH.features])];
+    const d = union.length;
+    const q = { data: inUnion(encS.synthetic, encS.nSynthetic, encS.features, union), rows: encS.nSynthetic, cols: d };
+    const t = { data: inUnion(encS.real, encS.nReal, encS.features, union), rows: encS.nReal, cols: d };
+    const h = { data: inUnion(encH.synthetic, encH.nSynthetic, encH.features, union), rows: encH.nSynthetic, cols: d };
+    const dT = new NearestNeighbors({ nNeighbors: 1 }).fit(t).kneighbors(q, 1).distances;
+    const dH = new NearestNeighbors({ nNeighbors: 1 }).fit(h).kneighbors(q, 1).distances;
+    let closer = 0;
+    for (let i = 0; i < dT.length; i++) if (dT[i]! < dH[i]!) closer++;
+    const share = closer / dT.length;
+    const norm = Math.sqrt(columns.length);
+    return {
+      score: Math.min(1, 2 * (1 - share)),
+      closerToTraining: share,
+      medianDcrTraining: median(dT) / norm,
+      medianDcrHoldout: median(dH) / norm,
+      nReference: nRef,
+      nSynthetic: encS.nSynthetic,
+    };
+  },
+);
