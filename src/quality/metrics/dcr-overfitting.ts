@@ -4,6 +4,7 @@ import { asTable, type TableInput } from "../../core/table.js";
 import { createRng, type Rng } from "../../random/rng.js";
 import { encodePair } from "../encode.js";
 import { subsampleRows } from "../sampling.js";
+import { median } from "./dcr.js";
 import { defineMetric } from "./metric.js";
 
 /** Options of {@link dcrOverfitting}. */
@@ -40,12 +41,6 @@ function inUnion(x: Float64Array, n: number, features: readonly string[], union:
   const out = new Float64Array(n * D);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * D + to[j]!] = x[i * d + j]!;
   return out;
-}
-
-function median(x: Float64Array): number {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
 }
 
 /**

@@ -36,7 +36,8 @@ export interface DcrResult {
   nSynthetic: number;
 }
 
-function median(x: Float64Array): number {
+/** @internal The median of `x` (a copy is sorted); shared with dcr-overfitting.ts. */
+export function median(x: Float64Array): number {
   const s = Float64Array.from(x).sort();
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;

@@ -18,32 +18,21 @@ export function detectionProperty(ctx: PropertyContext, options: { maxRows: numb
   const notes: string[] = [];
   const [r1, r2, r3] = ctx.rng.spawn(3);
   const common = { maxRows: options.maxRows, columns: ctx.columns };
-  try {
-    const d = detection(ctx.real, ctx.synthetic, { ...common, seed: r1! });
-    metric.push("LogisticDetection (ROC AUC)");
-    value.push(d.auc);
-    score.push(d.score);
-    error.push(null);
-    if (d.nReal < ctx.real.nRows || d.nSynthetic < ctx.synthetic.nRows) {
-      notes.push(`Detection and pMSE use a seeded subsample of ${d.nReal.toLocaleString("en-US")} real and ${d.nSynthetic.toLocaleString("en-US")} synthetic rows (maxRows ${options.maxRows.toLocaleString("en-US")} per table).`);
+  for (const [name, model, seed] of [["LogisticDetection", "logistic", r1!], ["ForestDetection", "forest", r3!]] as const) {
+    metric.push(`${name} (ROC AUC)`);
+    try {
+      const d = detection(ctx.real, ctx.synthetic, { ...common, seed, model });
+      value.push(d.auc);
+      score.push(d.score);
+      error.push(null);
+      if (model === "logistic" && (d.nReal < ctx.real.nRows || d.nSynthetic < ctx.synthetic.nRows)) {
+        notes.push(`Detection and pMSE use a seeded subsample of ${d.nReal.toLocaleString("en-US")} real and ${d.nSynthetic.toLocaleString("en-US")} synthetic rows (maxRows ${options.maxRows.toLocaleString("en-US")} per table).`);
+      }
+    } catch (e) {
+      value.push(NaN);
+      score.push(NaN);
+      error.push(errorMessage(e));
     }
-  } catch (e) {
-    metric.push("LogisticDetection (ROC AUC)");
-    value.push(NaN);
-    score.push(NaN);
-    error.push(errorMessage(e));
-  }
-  try {
-    const f = detection(ctx.real, ctx.synthetic, { ...common, seed: r3!, model: "forest" });
-    metric.push("ForestDetection (ROC AUC)");
-    value.push(f.auc);
-    score.push(f.score);
-    error.push(null);
-  } catch (e) {
-    metric.push("ForestDetection (ROC AUC)");
-    value.push(NaN);
-    score.push(NaN);
-    error.push(errorMessage(e));
   }
   const detectors = score.filter(Number.isFinite);
   const propertyScore = detectors.length ? Math.min(...detectors) : NaN;
