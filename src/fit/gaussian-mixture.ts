@@ -188,7 +188,7 @@ export class GaussianMixture {
         lb = this.eStepFit(data, n, R, hint);
         this.p = this.mStep(xt, n, d, R, false);
         const done = Math.abs(lb - prev) < this.options.tol;
-        onProgress(init * maxIter + (done ? maxIter : it), nInit * maxIter, `initialization ${init + 1} of ${nInit}, iteration ${it}, mean log-likelihood ${lb.toFixed(4)}${done ? " (converged)" : ""}`);
+        onProgress?.(init * maxIter + (done ? maxIter : it), nInit * maxIter, `initialization ${init + 1} of ${nInit}, iteration ${it}, mean log-likelihood ${lb.toFixed(4)}${done ? " (converged)" : ""}`);
         if (done) {
           conv = true;
           break;
@@ -784,7 +784,7 @@ export function selectGaussianMixture(
         if (!(e instanceof ParamError || e instanceof DataError)) throw e;
         table.push({ nComponents: k, covarianceType, bic: Infinity, aic: Infinity, converged: false, error: e.message });
       }
-      onProgress(table.length, ks.length * types.length, `nComponents ${k}, ${covarianceType}: BIC ${table[table.length - 1]!.bic.toFixed(1)}`);
+      onProgress?.(table.length, ks.length * types.length, `nComponents ${k}, ${covarianceType}: BIC ${table[table.length - 1]!.bic.toFixed(1)}`);
     }
   }
   if (!best) throw new ParamError(where, "nComponents", ks, `no candidate could be fitted: ${table[0]?.error ?? ""}`);

@@ -193,7 +193,7 @@ export function gridSearchCV<P extends Record<string, unknown>, E extends CVEsti
       const s = first.cvFitScoreShared!(idx.map((i) => models[i]!), train, nTr, test, nTe, d);
       idx.forEach((i, t) => scores[i]!.push(s[t]!));
     }
-    onProgress(f + 1, total, `fold ${f + 1} of ${folds.length}, ${candidates.length} candidates`);
+    onProgress?.(f + 1, total, `fold ${f + 1} of ${folds.length}, ${candidates.length} candidates`);
   }
   const means = scores.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
   const stds = scores.map((s, i) => {
@@ -217,7 +217,7 @@ export function gridSearchCV<P extends Record<string, unknown>, E extends CVEsti
   if (o.refit) {
     bestEstimator = make(candidates[best]!);
     bestEstimator.fit(fromRowMajor(data, n, d));
-    onProgress(total, total, "refit of the best candidate");
+    onProgress?.(total, total, "refit of the best candidate");
   }
   return { bestParams: candidates[best]!, bestScore: means[best]!, bestIndex: best, bestEstimator, results };
 }

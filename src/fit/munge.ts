@@ -243,7 +243,7 @@ export function tuneMunge(
       const S = munge({ data: train, rows: nTrain, cols: d }, { nSamples, p, s, discreteFeatures: o.discreteFeatures, seed: rng.spawn(1)[0] });
       const f = fidelity(toRowMajor(S), nSamples, test, nTest, d);
       table.push({ p, s, ...f, score: f.meanKS + f.corrRMS });
-      onProgress(table.length, o.pGrid!.length * o.sGrid!.length, `p ${p}, s ${s}`);
+      onProgress?.(table.length, o.pGrid!.length * o.sGrid!.length, `p ${p}, s ${s}`);
     }
   }
   let best = table[0]!;

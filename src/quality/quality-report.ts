@@ -402,7 +402,7 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
       }
     }
     timings[p] = (performance.now() - t0) / 1000;
-    onProgress(properties.length, wanted.length, `${p} ${fmt(properties[properties.length - 1]!.score)} (${timings[p].toFixed(1)} s)`);
+    onProgress?.(properties.length, wanted.length, `${p} ${fmt(properties[properties.length - 1]!.score)} (${timings[p].toFixed(1)} s)`);
   }
   const core = properties.filter((p) => p.name === "Column Shapes" || p.name === "Column Pair Trends").map((p) => p.score);
   return new QualityReport({
