@@ -1,22 +1,14 @@
 import { DataError, ParamError, show } from "../../core/errors.js";
 import { NearestNeighbors } from "../../core/knn.js";
 import { asTable, type TableInput } from "../../core/table.js";
-import { createRng, type Rng } from "../../random/rng.js";
+import { createRng } from "../../random/rng.js";
 import { encodePair } from "../encode.js";
 import { subsampleRows } from "../sampling.js";
-import { median } from "./dcr.js";
+import { median, type DcrOptions } from "./dcr.js";
 import { defineMetric } from "./metric.js";
 
-/** Options of {@link dcrOverfitting}. */
-export interface DcrOverfittingOptions {
-  /** Rows of each real table indexed at most (a seeded subsample beyond). @defaultValue 20000 */
-  maxRows?: number;
-  /** Synthetic rows measured at most. @defaultValue 2000 */
-  maxQueries?: number;
-  /** Columns to use (default: every column of the training table). */
-  columns?: readonly string[];
-  seed?: number | string | Rng;
-}
+/** Options of {@link dcrOverfitting}: those of {@link dcr}, `maxRows` applying to each real table. */
+export type DcrOverfittingOptions = DcrOptions;
 
 /** Result of {@link dcrOverfitting}. */
 export interface DcrOverfittingResult {

@@ -119,6 +119,7 @@ export function fitForest(X: Float64Array, y: ArrayLike<number>, n: number, d: n
   const hw = new Float64Array(256 * Math.max(width, 2)); // per bin: class weights, or (weight, sum)
   const hc = new Float64Array(256);
   const nodeTotal = new Float64Array(Math.max(width, 2));
+  const leftTotal = new Float64Array(Math.max(width, 2)); // class weights left of a candidate split
   for (let t = 0; t < o.nEstimators; t++) {
     weight.fill(0);
     for (let k = 0; k < n; k++) weight[Math.floor(rng.random() * n)]! += 1;
@@ -188,7 +189,7 @@ export function fitForest(X: Float64Array, y: ArrayLike<number>, n: number, d: n
               hw[b * width + yv[i]!]! += weight[i]!;
               hc[b]! += weight[i]!;
             }
-            const L = nodeTotal.slice(0, width).fill(0);
+            const L = leftTotal.fill(0);
             let wl = 0;
             for (let b = 0; b < B - 1; b++) {
               if (hc[b] === 0) continue;
