@@ -3,7 +3,15 @@ import { columnFromStrings, DEFAULT_NA_VALUES, inferKindFromStrings } from "./co
 import { DataError, ParamError, show } from "./errors.js";
 import { mergeOptions } from "./validate.js";
 
-/** Options of {@link parseCsv}. */
+/**
+ * Options of {@link parseCsv}. Column kinds are inferred from the text:
+ * numbers (integer when all are whole), `true` / `false`, ISO 8601 dates
+ * and date-times (no offset means UTC), else categorical. A column holding
+ * a number written with a leading zero (`007`, `00123`, `-01.5`; not `0`,
+ * `0.5` or `-0.25`) is read as categorical, so ids and zip codes keep
+ * their zeros (pandas would read `00123` as 123); name it in `dtypes` to
+ * read it as numbers.
+ */
 export interface CsvReadOptions {
   /** @defaultValue `","` */
   delimiter?: string;
@@ -19,7 +27,10 @@ export interface CsvReadOptions {
    * @defaultValue `["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A", "-NaN", "n/a"]`
    */
   naValues?: readonly string[];
-  /** Column kinds to use instead of inference, by name. */
+  /**
+   * Column kinds to use instead of inference, by name, e.g.
+   * `{ zip: "categorical" }` or `{ code: "integer" }` (which reads `"007"` as 7).
+   */
   dtypes?: Readonly<Record<string, ColumnKind>>;
 }
 

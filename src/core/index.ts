@@ -5,6 +5,6 @@ export { type CsvReadOptions, type CsvWriteOptions } from "./csv.js";
 export { type DataFrameLike } from "./dataframe.js";
 export { escapeHtml } from "./html.js";
 export { type ProgressCallback } from "./progress.js";
-export { asTable, formatNumber, Table, type TableHTMLOptions, type TableInput, type TableRecord } from "./table.js";
+export { asTable, formatNumber, Table, type DropnaOptions, type TableHTMLOptions, type TableInput, type TableRecord, type TableStringOptions } from "./table.js";
 export { fromRowMajor, matrixRows, toRowMajor } from "./matrix.js";
 export { Matrix } from "ml-matrix";

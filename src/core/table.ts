@@ -1,11 +1,14 @@
 import { Matrix } from "ml-matrix";
-import { cellAt, COLUMN_KINDS, takeRows, type Cell, type Column, type ColumnKind } from "./column.js";
-import { columnFromValues } from "./column-build.js";
+import { cellAt, COLUMN_KINDS, isMissing, missingCount, takeRows, type Cell, type Column, type ColumnKind } from "./column.js";
+import { columnFromValues, concatColumns, fillMissing } from "./column-build.js";
 import { csvChunks, parseCsvColumns, type CsvReadOptions, type CsvWriteOptions } from "./csv.js";
 import { columnsToDataFrame, dataFrameToColumns, isDataFrameLike, type DataFrameLike } from "./dataframe.js";
 import { DataError, ParamError, ParamTypeError, show } from "./errors.js";
 import { escapeHtml } from "./html.js";
-import { checkInteger } from "./validate.js";
+import { tableToString, type TableStringOptions } from "./table-text.js";
+import { checkInteger, checkOneOf, mergeOptions } from "./validate.js";
+
+export type { TableStringOptions } from "./table-text.js";
 
 /** A record: one row as an object keyed by column name. */
 export type TableRecord = Record<string, Cell | undefined>;
@@ -30,6 +33,24 @@ export interface TableHTMLOptions {
    */
   naRep?: string;
 }
+
+/** Options of {@link Table.dropna}. */
+export interface DropnaOptions {
+  /**
+   * The columns looked at.
+   * @defaultValue every column
+   */
+  subset?: readonly string[] | undefined;
+  /**
+   * `"any"` drops a row with at least one missing cell among them, `"all"`
+   * a row whose cells among them are all missing (pandas' meaning, so an
+   * empty `subset` keeps every row with `"any"` and drops every row with `"all"`).
+   * @defaultValue "any"
+   */
+  how?: "any" | "all";
+}
+
+const DROPNA_DEFAULTS: DropnaOptions & { how: "any" | "all" } = { subset: undefined, how: "any" };
 
 /**
  * A columnar table of mixed types (numeric, integer, boolean, categorical,
@@ -89,6 +110,18 @@ export class Table {
     return c;
   }
 
+  /** Columns by name for a method's `param`; an unknown name throws listing the columns. */
+  private namedColumns(where: string, param: string, names: unknown): Column[] {
+    if (!Array.isArray(names)) {
+      throw new ParamTypeError(where, param, names, `'${param}' must be an array of column names, got ${show(names)}.`);
+    }
+    return names.map((n) => {
+      const c = typeof n === "string" ? this.byName.get(n) : undefined;
+      if (!c) throw new ParamError(where, param, n, `'${param}' names ${show(n)}, which is not a column. Columns: ${this.columnNames.join(", ")}.`);
+      return c;
+    });
+  }
+
   /** The kind of a column. */
   kind(name: string): ColumnKind {
     return this.columnInfo(name).kind;
@@ -142,6 +175,160 @@ export class Table {
   /** The first `n` rows. */
   head(n = 5): Table {
     return this.slice(0, n);
+  }
+
+  /**
+   * The table without the rows that have missing cells (pandas' `dropna`).
+   * @param options - `subset`: the columns looked at (default all); `how`:
+   *   `"any"` (default) drops a row with a missing cell there, `"all"` a row
+   *   missing in all of them
+   * @returns a new table of the rows kept, in order
+   * @throws ParamError for an unknown option, `how` or column name (the message lists the columns)
+   * @example
+   * const t = Table.fromRecords([{ a: 1, b: "x" }, { a: null, b: "y" }, { a: null, b: null }]);
+   * t.dropna().nRows; // => 1
+   * t.dropna({ how: "all" }).nRows; // => 2
+   * t.dropna({ subset: ["b"] }).column("b"); // => ["x", "y"]
+   */
+  dropna(options?: DropnaOptions): Table {
+    const where = "Table.dropna";
+    const o = mergeOptions(where, DROPNA_DEFAULTS, options);
+    const how = checkOneOf(where, "how", o.how, ["any", "all"] as const);
+    const cols = o.subset === undefined ? this.columns : this.namedColumns(where, "subset", o.subset);
+    const keep = new Int32Array(this.nRows);
+    let n = 0;
+    for (let i = 0; i < this.nRows; i++) {
+      let missing = 0;
+      for (const c of cols) if (isMissing(c, i)) missing++;
+      if (how === "any" ? missing === 0 : missing < cols.length) keep[n++] = i;
+    }
+    return new Table(this.columns.map((c) => takeRows(c, keep.subarray(0, n))));
+  }
+
+  /**
+   * The table with missing cells filled (pandas' `fillna`): one value for
+   * every column, or a `{ column: value }` record for some. A value must fit
+   * its column: a number (numeric), an integer (integer), a boolean
+   * (boolean), a string (categorical; a new one is added to the
+   * categories), a Date or ISO 8601 string (datetime). One value for all
+   * columns must fit all of them.
+   * @param values - the fill value, or fill values by column name (`undefined` entries are skipped)
+   * @returns a new table; columns with nothing to fill are shared
+   * @throws ParamError naming the column a value does not fit, or an unknown column (listing the columns)
+   * @example
+   * const t = Table.fromRecords([{ n: 1.5, c: "a" }, { n: null, c: null }]);
+   * t.fillna({ n: 0, c: "unknown" }).toRecords(); // => [{ n: 1.5, c: "a" }, { n: 0, c: "unknown" }]
+   * t.fillna({ c: "unknown" }).columnInfo("c").categories; // => ["a", "unknown"]
+   * Table.fromColumns({ x: [1, null], y: [null, 2.5] }).fillna(-1).toRecords(); // => [{ x: 1, y: -1 }, { x: -1, y: 2.5 }]
+   */
+  fillna(values: Cell | Readonly<Record<string, Cell | undefined>>): Table {
+    const where = "Table.fillna";
+    if (values === undefined) {
+      throw new ParamTypeError(where, "values", values, "'values' must be a fill value or a { column: value } record, got undefined.");
+    }
+    if (values === null) {
+      throw new ParamError(where, "values", values, "'values' must be a fill value or a { column: value } record, got null (a fill value cannot be missing).");
+    }
+    if (typeof values === "object" && !(values instanceof Date)) {
+      if (Array.isArray(values)) {
+        throw new ParamTypeError(where, "values", values, `'values' must be a fill value or a { column: value } record, got an array ${show(values)}.`);
+      }
+      const filled = new Map<string, Column>();
+      for (const [name, v] of Object.entries(values)) {
+        if (v === undefined) continue;
+        const c = this.byName.get(name);
+        if (!c) throw new ParamError(where, "values", name, `'values' names ${show(name)}, which is not a column. Columns: ${this.columnNames.join(", ")}.`);
+        filled.set(name, fillMissing(where, c, v));
+      }
+      return new Table(this.columns.map((c) => filled.get(c.name) ?? c));
+    }
+    const hint = " To fill only some columns, pass a { column: value } record.";
+    return new Table(this.columns.map((c) => fillMissing(where, c, values, hint)));
+  }
+
+  /**
+   * Missing cells per column (pandas' `isna().sum()`).
+   * @returns a record from every column name, in order, to its count of missing cells
+   * @example
+   * Table.fromRecords([{ a: 1, b: null }, { a: null, b: null }]).missingCounts(); // => { a: 1, b: 2 }
+   */
+  missingCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const c of this.columns) out[c.name] = missingCount(c);
+    return out;
+  }
+
+  /**
+   * This table's rows followed by `other`'s (see {@link Table.concat}).
+   * @example
+   * const a = Table.fromRecords([{ x: 1, c: "a" }]);
+   * a.concat([{ x: 2, c: "b" }]).toRecords(); // => [{ x: 1, c: "a" }, { x: 2, c: "b" }]
+   */
+  concat(other: TableInput): Table {
+    return Table.concat([this, other]);
+  }
+
+  /**
+   * The rows where `mask` is true (or a nonzero number), in order.
+   * @param mask - one boolean or number per row (an array or typed array)
+   * @throws ParamTypeError when `mask` is not an array of booleans or numbers; ParamError when its length is not `nRows` or it holds NaN
+   * @example
+   * const t = Table.fromColumns({ x: [1, 2, 3, 4] });
+   * t.filter([true, false, true, false]).column("x"); // => [1, 3]
+   * t.filter(Array.from(t.column("x") as Float64Array, (v) => v > 2)).nRows; // => 2
+   */
+  filter(mask: ArrayLike<number | boolean>): Table {
+    const where = "Table.filter";
+    if (!Array.isArray(mask) && !(ArrayBuffer.isView(mask) && !(mask instanceof DataView))) {
+      throw new ParamTypeError(where, "mask", mask, `'mask' must be an array of booleans or numbers (one per row), got ${show(mask)}.`);
+    }
+    if (mask.length !== this.nRows) {
+      throw new ParamError(where, "mask", mask, `'mask' has ${mask.length} values for ${this.nRows} rows.`);
+    }
+    const keep = new Int32Array(this.nRows);
+    let n = 0;
+    for (let i = 0; i < mask.length; i++) {
+      const m = mask[i];
+      if (typeof m !== "boolean" && typeof m !== "number") {
+        throw new ParamTypeError(where, "mask", m, `mask[${i}] must be a boolean or a number, got ${show(m)}.`);
+      }
+      if (m !== m) throw new ParamError(where, "mask", m, `mask[${i}] is NaN; a mask holds true / false or 1 / 0.`);
+      if (m) keep[n++] = i;
+    }
+    return new Table(this.columns.map((c) => takeRows(c, keep.subarray(0, n))));
+  }
+
+  /**
+   * The table with columns renamed (order, kinds and values kept).
+   * @param mapping - `{ oldName: newName }` (other columns keep their name), or a function of each name
+   * @throws ParamError for an unknown column (listing the columns) or when two columns would share a name; ParamTypeError when a new name is not a string
+   * @example
+   * const t = Table.fromRecords([{ a: 1, b: 2 }]);
+   * t.rename({ a: "x" }).columnNames; // => ["x", "b"]
+   * t.rename((name) => name.toUpperCase()).columnNames; // => ["A", "B"]
+   */
+  rename(mapping: Readonly<Record<string, string>> | ((name: string) => string)): Table {
+    const where = "Table.rename";
+    let to: (name: string) => unknown;
+    if (typeof mapping === "function") to = mapping;
+    else if (mapping !== null && typeof mapping === "object" && !Array.isArray(mapping)) {
+      for (const k of Object.keys(mapping)) {
+        if (!this.byName.has(k)) throw new ParamError(where, "mapping", k, `'mapping' names ${show(k)}, which is not a column. Columns: ${this.columnNames.join(", ")}.`);
+      }
+      to = (name) => (Object.hasOwn(mapping, name) ? mapping[name] : name);
+    } else {
+      throw new ParamTypeError(where, "mapping", mapping, `'mapping' must be a { oldName: newName } record or a function, got ${show(mapping)}.`);
+    }
+    const from = new Map<string, string>();
+    const cols = this.columns.map((c): Column => {
+      const name = to(c.name);
+      if (typeof name !== "string") throw new ParamTypeError(where, "mapping", name, `the new name of column ${show(c.name)} must be a string, got ${show(name)}.`);
+      const prev = from.get(name);
+      if (prev !== undefined) throw new ParamError(where, "mapping", name, `columns ${show(prev)} and ${show(c.name)} would both be named ${show(name)}.`);
+      from.set(name, c.name);
+      return { ...c, name };
+    });
+    return new Table(cols);
   }
 
   /** A table with a column added or replaced (values inferred unless `kind` is given). */
@@ -230,14 +417,56 @@ export class Table {
     );
   }
 
-  /** A short text description, e.g. for `console.log`. */
-  toString(): string {
+  /**
+   * The rows as text, laid out as pandas shows a DataFrame: a header line of
+   * column names, the row number, then each column right-aligned; floats
+   * with `precision` decimals (trailing zeros every value has trimmed,
+   * scientific notation when a value is above 1e6 or below 1e-6 in size),
+   * booleans as True / False, datetimes in UTC as `YYYY-MM-DD` when every
+   * shown one is at midnight, else `YYYY-MM-DD HH:MM:SS` (with `.mmm` when
+   * one has milliseconds). Missing cells read as pandas shows them: `NaN` in
+   * numeric and integer columns, `NaT` in datetime ones, `None` in boolean
+   * and categorical ones. Over `maxRows` (10) rows, the first 5 and last 5
+   * are shown around a `...` row; wider than `maxWidth` (120) characters,
+   * the first and last columns around a `...` column. The last line is
+   * `[N rows x M columns]`. `console.log(table)` in Node prints the same.
+   * @param options - see {@link TableStringOptions}
+   * @throws ParamError for an unknown option or a bad limit
+   * @example
+   * const t = Table.fromRecords([{ x: 1.5, n: 3, s: "a" }, { x: -2, n: null, s: null }]);
+   * t.toString().split("\n"); // => ["      x    n     s", "0   1.5    3     a", "1  -2.0  NaN  None", "", "[2 rows x 3 columns]"]
+   */
+  toString(options?: TableStringOptions): string {
+    return tableToString(this.columns, this.nRows, options);
+  }
+
+  /** Node's `util.inspect` (and so `console.log`) shows {@link Table.toString}. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
+   * A one-line description of the shape and column kinds (what `toString` gave before it showed rows).
+   * @example
+   * Table.fromRecords([{ a: 1, b: "x" }]).describeKinds(); // => "Table(1 rows × 2 columns: a: integer, b: categorical)"
+   */
+  describeKinds(): string {
     return `Table(${this.nRows} rows × ${this.columns.length} columns: ${this.columns.map((c) => `${c.name}: ${c.kind}`).join(", ")})`;
   }
 
   /**
    * A table from an array of records. Column order is first appearance;
-   * kinds are inferred unless given in `kinds`.
+   * kinds are inferred unless given in `kinds`: numbers → numeric (integer
+   * when all whole), booleans → boolean, Dates → datetime, strings →
+   * categorical, except that a column whose strings are all ISO 8601 dates
+   * or date-times (`2024-01-02`, `2024-01-02T03:04:05Z`,
+   * `2024-01-02 03:04:05.250+01:00`; no offset means UTC) → datetime.
+   * null, undefined and NaN are missing.
+   * @example
+   * const t = Table.fromRecords([{ day: "2024-01-02", id: "a1" }, { day: "2024-01-03 12:00:00", id: "b2" }]);
+   * [t.kind("day"), t.kind("id")]; // => ["datetime", "categorical"]
+   * t.get(1, "day"); // => new Date("2024-01-03T12:00:00Z")
+   * Table.fromRecords([{ day: "2024-01-02" }], { day: "categorical" }).kind("day"); // => "categorical"
    */
   static fromRecords(records: readonly Readonly<Record<string, unknown>>[], kinds: Readonly<Record<string, ColumnKind>> = {}): Table {
     if (!Array.isArray(records)) {
@@ -254,7 +483,13 @@ export class Table {
     return new Table(names.map((n) => columnFromValues("Table.fromRecords", n, records.map((r) => r[n]), kinds[n])));
   }
 
-  /** A table from named columns (arrays or typed arrays), kinds inferred unless given. */
+  /**
+   * A table from named columns (arrays or typed arrays), kinds inferred
+   * unless given, as {@link Table.fromRecords} infers them (typed arrays:
+   * numeric for Float64Array and Float32Array, integer for the others).
+   * @example
+   * Table.fromColumns({ when: ["2024-01-02T03:04:05Z", null] }).kind("when"); // => "datetime"
+   */
   static fromColumns(columns: Readonly<Record<string, ArrayLike<unknown>>>, kinds: Readonly<Record<string, ColumnKind>> = {}): Table {
     return new Table(Object.entries(columns).map(([n, v]) => columnFromValues("Table.fromColumns", n, v, kinds[n])));
   }
@@ -270,6 +505,46 @@ export class Table {
    */
   static fromCSV(text: string, options: CsvReadOptions = {}): Table {
     return new Table(parseCsvColumns(text, options, "Table.fromCSV"));
+  }
+
+  /**
+   * The rows of `tables` one after the other (pandas' `concat`), e.g. to
+   * join blocks sampled one at a time. Every table needs the same column
+   * names (in any order: the first table's order is kept) and kinds, except
+   * that integer and numeric give numeric. Categorical columns are merged by
+   * label: the categories are those of the first table, then new ones in
+   * order of appearance.
+   * @param tables - at least one table (each a Table, danfo DataFrame or array of records)
+   * @returns a new table (the table itself when there is one)
+   * @throws ParamError when `tables` is empty, or the columns or kinds differ (naming the tables)
+   * @example
+   * const a = Table.fromRecords([{ x: 1, c: "a" }]);
+   * const b = Table.fromRecords([{ c: "b", x: 2.5 }, { c: "a", x: null }]);
+   * const t = Table.concat([a, b]);
+   * t.toRecords(); // => [{ x: 1, c: "a" }, { x: 2.5, c: "b" }, { x: null, c: "a" }]
+   * [t.kind("x"), t.columnInfo("c").categories]; // => ["numeric", ["a", "b"]]
+   */
+  static concat(tables: readonly TableInput[]): Table {
+    const where = "Table.concat";
+    if (!Array.isArray(tables)) {
+      throw new ParamTypeError(where, "tables", tables, `'tables' must be an array of tables, got ${show(tables)}.`);
+    }
+    if (tables.length === 0) throw new ParamError(where, "tables", tables, "'tables' must hold at least one table, got [].");
+    const ts = tables.map((t, i) => asTable(t, where, `tables[${i}]`));
+    if (ts.length === 1) return ts[0]!;
+    const first = ts[0]!;
+    const names = first.columnNames;
+    ts.forEach((t, i) => {
+      if (t.nColumns !== names.length || names.some((n) => !t.byName.has(n))) {
+        throw new ParamError(
+          where,
+          "tables",
+          t.columnNames,
+          `table ${i} has columns ${t.columnNames.join(", ") || "(none)"}, but table 0 has ${names.join(", ") || "(none)"}; select or rename columns so they match.`,
+        );
+      }
+    });
+    return new Table(names.map((n) => concatColumns(where, ts.map((t) => t.byName.get(n)!))));
   }
 
   /** A numeric table from a Matrix (rows = samples); names default to x0, x1, ... */
