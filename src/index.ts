@@ -4,5 +4,6 @@ export * from "./random/index.js";
 export * from "./io/index.js";
 export * from "./datasets/index.js";
 export * from "./fit/index.js";
+export * from "./tabular/index.js";
 export * from "./quality/index.js";
 export * from "./report/index.js";

@@ -72,26 +72,14 @@ export class MultivariateNormal {
         for (let b = a; b < d; b++) cov.set(a, b, cov.get(a, b) + da * (X.get(i, b) - mean[b]!));
       }
     }
-    let trace = 0;
     for (let a = 0; a < d; a++) {
       for (let b = a; b < d; b++) {
         const v = cov.get(a, b) / (n - 1);
         cov.set(a, b, v);
         cov.set(b, a, v);
       }
-      trace += cov.get(a, a);
     }
-    const jitter = Math.max(this.options.regCovar * (trace / Math.max(d, 1)), Number.MIN_VALUE);
-    const reg = cov.clone();
-    for (let a = 0; a < d; a++) reg.set(a, a, reg.get(a, a) + jitter);
-    const chol = new CholeskyDecomposition(reg);
-    if (!chol.isPositiveDefinite()) {
-      throw new DataError("MultivariateNormal.fit", "X", null, "the covariance is not positive definite. Increase regCovar or drop collinear columns.");
-    }
-    this.mean = mean;
-    this.covariance = cov;
-    this.chol = chol.lowerTriangularMatrix;
-    this.rng = createRng(this.options.seed);
+    this.setParameters(mean, cov);
     return this;
   }
 
@@ -120,4 +108,45 @@ export class MultivariateNormal {
     }
     return out;
   }
+
+  /** The fitted mean and covariance as plain JSON. */
+  toJSON(): MultivariateNormalJSON {
+    if (!this.mean || !this.covariance) throw new ParamError("MultivariateNormal.toJSON", "this", null, "the model is not fitted: call fit(X) first.");
+    return { mean: Array.from(this.mean), covariance: this.covariance.to2DArray(), regCovar: this.options.regCovar };
+  }
+
+  /** A fitted model from {@link MultivariateNormal.toJSON}'s output (its sampling stream seeded by `options.seed`). */
+  static fromJSON(json: MultivariateNormalJSON, options: { seed?: SeedValue | Rng } = {}): MultivariateNormal {
+    const d = json?.mean?.length;
+    if (!Array.isArray(json?.mean) || !Array.isArray(json?.covariance) || json.covariance.length !== d) {
+      throw new ParamTypeError("MultivariateNormal.fromJSON", "json", json, "expected { mean: number[], covariance: number[][] } as written by toJSON().");
+    }
+    const m = new MultivariateNormal({ regCovar: json.regCovar ?? 1e-9, seed: options.seed });
+    m.setParameters(Float64Array.from(json.mean), new Matrix(json.covariance));
+    return m;
+  }
+
+  private setParameters(mean: Float64Array, cov: Matrix): void {
+    const d = mean.length;
+    let trace = 0;
+    for (let a = 0; a < d; a++) trace += cov.get(a, a);
+    const jitter = Math.max(this.options.regCovar * (trace / Math.max(d, 1)), Number.MIN_VALUE);
+    const reg = cov.clone();
+    for (let a = 0; a < d; a++) reg.set(a, a, reg.get(a, a) + jitter);
+    const chol = new CholeskyDecomposition(reg);
+    if (!chol.isPositiveDefinite()) {
+      throw new DataError("MultivariateNormal.fit", "X", null, "the covariance is not positive definite. Increase regCovar or drop collinear columns.");
+    }
+    this.mean = mean;
+    this.covariance = cov;
+    this.chol = chol.lowerTriangularMatrix;
+    this.rng = createRng(this.options.seed);
+  }
+}
+
+/** {@link MultivariateNormal.toJSON}'s output. */
+export interface MultivariateNormalJSON {
+  mean: number[];
+  covariance: number[][];
+  regCovar?: number;
 }

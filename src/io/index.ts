@@ -1,3 +1,4 @@
 export { readCsv, readText, writeCsv } from "./csv-file.js";
 export { DATASET_NAMES, loadBreastCancer, loadDataset, loadDigits, loadIris, loadWine, type Dataset, type DatasetName } from "./datasets.js";
 export { DATA_DIR, PACKAGE_ROOT } from "./paths.js";
+export { loadTable, TABLE_NAMES, type TableName } from "./tables.js";
