@@ -8,5 +8,5 @@ export { kmeansPlusPlus, type KMeansPlusPlusOptions } from "./kmeans.js";
 export { classCounts, type Label, type SamplingStrategy } from "./sampling-strategy.js";
 export { SMOTE, smote, type Labels, type ResampleResult, type SMOTEOptions, type SmoteOptions } from "./smote.js";
 export { ADASYN, BorderlineSMOTE, SMOTENC, type ADASYNOptions, type BorderlineSMOTEOptions, type SMOTENCOptions } from "./smote-variants.js";
-export { munge, tuneMunge, type MungeCandidate, type MungeOptions, type TuneMungeOptions } from "./munge.js";
+export { munge, mungeNearestNeighbours, tuneMunge, type MungeCandidate, type MungeOptions, type TuneMungeOptions } from "./munge.js";
 export { fitUnivariate, univariateFromJSON, UNIVARIATE_FAMILIES, UnivariateModel, type FitUnivariateOptions, type UnivariateCandidate, type UnivariateFamily, type UnivariateModelFamily, type UnivariateModelJSON } from "./univariate.js";

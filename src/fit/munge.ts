@@ -30,9 +30,26 @@ export interface MungeOptions {
   /** Column indices of discrete attributes (values swapped, never perturbed). @defaultValue [] */
   discreteFeatures?: readonly number[];
   seed?: SeedValue | Rng | undefined;
+  /**
+   * The nearest neighbour of each row of X, as {@link mungeNearestNeighbours} gives it, to skip the
+   * search when the same X is resampled many times (table synthesizers draw in blocks).
+   */
+  neighbours?: Int32Array | undefined;
 }
 
-const DEFAULTS: MungeOptions = { nSamples: NaN, p: 0.5, s: 10, discreteFeatures: [], seed: undefined };
+const DEFAULTS: MungeOptions = { nSamples: NaN, p: 0.5, s: 10, discreteFeatures: [], seed: undefined, neighbours: undefined };
+
+/**
+ * The nearest neighbour of every row of X as MUNGE searches it (continuous columns standardized, discrete
+ * columns one-hot), for `munge(X, { neighbours })`.
+ * @example
+ * const X = [[0, 0], [0, 1], [5, 5], [5, 6]];
+ * Array.from(mungeNearestNeighbours(X)); // => [1, 0, 3, 2]
+ */
+export function mungeNearestNeighbours(X: PointsInput, discreteFeatures: readonly number[] = []): Int32Array {
+  const { data, rows, cols } = toPoints("mungeNearestNeighbours", "X", X);
+  return mungeNeighbours(data, rows, cols, new Set(discreteFeatures));
+}
 
 /** Discrete columns with at most this many levels are one-hot encoded for the neighbour search. */
 const ONE_HOT_MAX_LEVELS = 16;
@@ -113,7 +130,10 @@ export function munge(X: PointsInput, options: MungeOptions): Matrix {
     if (j >= d) throw new ParamError(where, "discreteFeatures", j, `discrete column ${j} is out of range: X has ${d} columns.`);
     discrete.add(j);
   }
-  const nn = mungeNeighbours(data, n, d, discrete);
+  if (o.neighbours !== undefined && (!(o.neighbours instanceof Int32Array) || o.neighbours.length !== n)) {
+    throw new ParamError(where, "neighbours", o.neighbours, `'neighbours' must be an Int32Array of ${n} row indices (mungeNearestNeighbours(X)), got ${show(o.neighbours)}.`);
+  }
+  const nn = o.neighbours ?? mungeNeighbours(data, n, d, discrete);
   const rng = createRng(o.seed);
   const [orderRng, drawRng] = rng.spawn(2);
   const out = new Float64Array(o.nSamples * d);

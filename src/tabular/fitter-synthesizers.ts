@@ -17,7 +17,7 @@ import type { Rng } from "../random/rng.js";
 import { COVARIANCE_TYPES, GaussianMixture, type CovarianceType, type GaussianMixtureJSON } from "../fit/gaussian-mixture.js";
 import { KernelDensity, type KernelDensityJSON } from "../fit/kernel-density.js";
 import { MultivariateNormal, type MultivariateNormalJSON } from "../fit/multivariate-normal.js";
-import { munge } from "../fit/munge.js";
+import { munge, mungeNearestNeighbours } from "../fit/munge.js";
 import { smote } from "../fit/smote.js";
 import { TableSynthesizer, type BaseSynthesizerOptions, type ModelCondition } from "./synthesizer.js";
 import type { Encoded } from "./transformer.js";
@@ -278,6 +278,7 @@ export class MungeSynthesizer extends TableSynthesizer<MungeSynthesizerOptions> 
   protected readonly encoding = "codes" as const;
   private rows: StoredRows | undefined;
   private discrete: number[] = [];
+  private neighbours: Int32Array | undefined;
 
   constructor(options: BaseSynthesizerOptions & MungeSynthesizerOptions = {}) {
     super("MungeSynthesizer", { p: 0.5, s: 10 }, options);
@@ -288,6 +289,7 @@ export class MungeSynthesizer extends TableSynthesizer<MungeSynthesizerOptions> 
   protected fitModel(enc: Encoded): void {
     if (enc.n < 2) throw new ParamError("MungeSynthesizer.fit", "data", enc.n, "needs at least 2 rows.");
     this.rows = { data: rowMajor(enc), rows: enc.n, cols: enc.columns.length };
+    this.neighbours = undefined;
     this.discrete = enc.specs.flatMap((s, j) => (s.type === "value" ? [] : [j]));
     // MUNGE's neighbour search needs complete rows: missing numbers sit at the column mean (their indicator says missing)
     const d = enc.columns.length;
@@ -306,7 +308,8 @@ export class MungeSynthesizer extends TableSynthesizer<MungeSynthesizerOptions> 
 
   protected sampleModel(n: number, rng: Rng): Float64Array[] {
     const r = mustBeFitted("MungeSynthesizer.sample", this.rows);
-    return columnsOf(munge(r, { nSamples: n, p: this.params.p, s: this.params.s, discreteFeatures: this.discrete, seed: rng }));
+    this.neighbours ??= mungeNearestNeighbours(r, this.discrete);
+    return columnsOf(munge(r, { nSamples: n, p: this.params.p, s: this.params.s, discreteFeatures: this.discrete, seed: rng, neighbours: this.neighbours }));
   }
 
   protected modelToJSON(): unknown {
@@ -317,5 +320,6 @@ export class MungeSynthesizer extends TableSynthesizer<MungeSynthesizerOptions> 
     const j = json as { rows: unknown; discrete: number[] };
     this.rows = storedFromJSON(j.rows);
     this.discrete = j.discrete;
+    this.neighbours = undefined;
   }
 }
