@@ -277,15 +277,14 @@ export abstract class TableSynthesizer<O extends object = object> {
     let got = 0;
     let drawn = 0;
     let block = 0;
-    const maxDraws = Math.max(n * o.maxTriesPerRow!, 10_000);
-    const needRejection = cond.rejection.length > 0 || fitted.constraints.length > 0;
+    const maxDraws = Math.max(n * o.maxTriesPerRow!, 8 * BLOCK_ROWS);
     while (got < n) {
       if (drawn >= maxDraws) {
         const what = cond.all.length ? `conditions ${show(Object.fromEntries(cond.all.map((c) => [c.name, c.label])))}` : "the constraints";
         throw new DataError(where, "conditions", o.conditions, `drew ${drawn.toLocaleString("en-US")} rows but only ${got.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} requested met ${what} (acceptance ${(got / drawn).toPrecision(2)}); the model rarely produces such rows. Relax the conditions, raise maxTriesPerRow, or use a method with exact conditional sampling (gaussian-copula).`);
       }
-      const m = needRejection ? Math.min(BLOCK_ROWS, Math.max(1, Math.ceil(((n - got) * Math.max(1, drawn)) / Math.max(1, got) * 1.1))) : Math.min(BLOCK_ROWS, n - got);
-      const size = needRejection ? Math.min(BLOCK_ROWS, Math.max(m, Math.min(BLOCK_ROWS, 256))) : m;
+      // always a whole block, so block b's rows never depend on n (sample(n) is a prefix of sample(m > n))
+      const size = BLOCK_ROWS;
       const rng = blockRng(seed, 0, block);
       const raw = this.sampleModel(size, rng, cond.exact);
       let t = fitted.transformer.reverse({ n: size, columns: raw }, rng);
