@@ -14,6 +14,7 @@ import { detectConstraints } from "../../src/tabular/constraints/detect-constrai
 import { createSynthesizer, listSynthesizers, loadSynthesizer, type SynthesizerMethod } from "../../src/tabular/create.js";
 import { detectMetadata } from "../../src/tabular/detect-metadata.js";
 import { GaussianCopulaSynthesizer } from "../../src/tabular/gaussian-copula.js";
+import { storageSpec, toCanonical } from "../../src/tabular/storage.js";
 import type { TableSynthesizer } from "../../src/tabular/synthesizer.js";
 
 const METHODS = listSynthesizers().map((m) => m.method);
@@ -225,9 +226,11 @@ describe("detected constraints hold on every synthetic row", () => {
         const canonical = loadSynthesizer(s.toJSON()).sample(3000, { seed: 4 });
         assert.deepEqual(canonical.toRecords(), syn.toRecords(), `${name} ${method}: same rows after loading`);
         const fitted = (s.toJSON().constraints as unknown[]).map((j) => constraintFromJSON(j));
-        // the constraints read canonical kinds: wa_churn's and ames' constrained columns are stored canonically
+        // constraints read canonical kinds (Y/N text as booleans, ...): check on the synthetic rows in that form
+        const meta = s.metadata;
+        const canon = new Table(syn.columns.map((c) => toCanonical(c, meta.columns[c.name]!, storageSpec(real.columnInfo(c.name), meta.columns[c.name]!), "test")));
         for (const c of fitted) {
-          const ok = c.isValid(syn);
+          const ok = c.isValid(canon);
           let bad = 0;
           for (const v of ok) if (!v) bad++;
           assert.equal(bad, 0, `${name} ${method}: ${JSON.stringify(c.spec)} broken on ${bad} rows`);
