@@ -534,7 +534,7 @@ const fmtNum = (v: number) => (Math.abs(v) >= 1e15 || (v !== 0 && Math.abs(v) < 
 function describe(m: ColumnMetadata, primaryKey: boolean): string {
   const parts: string[] = [];
   if (primaryKey) parts.push("primary key");
-  if (m.representation) parts.push(m.representation === "decimal" && m.decimals !== undefined ? `decimal (${m.decimals} decimals)` : m.representation);
+  if (m.representation) parts.push(m.representation === "decimal" && m.decimals !== undefined ? `decimal (${m.decimals} decimal${m.decimals === 1 ? "" : "s"})` : m.representation);
   else if (m.decimals !== undefined) parts.push(`${m.decimals} decimals`);
   if (m.datetimeFormat) parts.push(`format ${m.datetimeFormat}`);
   if (m.epochUnit) parts.push(`epoch ${m.epochUnit === "s" ? "seconds" : "milliseconds"}`);
