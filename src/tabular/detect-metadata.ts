@@ -43,6 +43,8 @@ const DEFAULTS: Required<Omit<DetectMetadataOptions, "primaryKey">> & Pick<Detec
 
 const WHERE = "detectMetadata";
 /** Rows needed before ids are recognised from their values alone (no id-like name). */
+/** Text columns with this many rows, all different, are ids (regenerated), not categories (copied). */
+const MIN_ROWS_FOR_UNIQUE_TEXT_IDS = 100;
 const MIN_ROWS_FOR_VALUE_IDS = 10;
 /** Share of non-missing rows that must match a personal-data pattern. */
 const PII_SHARE = 0.9;
@@ -478,6 +480,9 @@ function detectText(t: TextSummary, tokens: readonly string[], nRows: number): C
     const k = t.values.length;
     if (byName === "city" ? k > 20 : k > 20 && k > 0.1 * t.nonMissing) return { sdtype: byName };
   }
+  // every value different (free text, labels, keys of no known shape) in a table of some size: as a
+  // category, each synthetic value would be a copy of one real row's; regenerate it as a key instead
+  if (unique && nRows >= MIN_ROWS_FOR_UNIQUE_TEXT_IDS) return { sdtype: "id" };
   return { sdtype: "categorical" };
 }
 
@@ -592,7 +597,9 @@ function checkRecord<T>(name: string, value: unknown, columns: readonly string[]
  *      family_name → "lastName"; address, street → "address"; city, town → "city"; zip,
  *      postcode, postal_code → "postcode"; company, employer → "company"; username,
  *      user_name, login → "username".
- *   7. otherwise "categorical", whatever the number of distinct values.
+ *   7. unique, none missing, at least 100 rows, of no known shape (free text, one-off labels)
+ *      → "id", regenerated: as a category every synthetic value would copy one real row's.
+ *   8. otherwise "categorical", whatever the number of distinct values.
  * - The primary key is `options.primaryKey`, else the first "id" column.
  *
  * @param data - a Table, a danfo DataFrame or records

@@ -127,6 +127,18 @@ describe("every table synthesizer on a mixed table", () => {
   }
 });
 
+describe("danfo DataFrames and records in, a Table out", () => {
+  it("fits a danfo DataFrame and an array of records like the Table they hold", () => {
+    const real = mixedTable(200).select(["age", "income", "segment", "active"]);
+    const fromTable = createSynthesizer("gaussian-copula", { seed: 1 }).fit(real).sample(50, { seed: 2 });
+    const fromDf = createSynthesizer("gaussian-copula", { seed: 1 }).fit(real.toDataFrame()).sample(50, { seed: 2 });
+    const fromRecords = createSynthesizer("gaussian-copula", { seed: 1 }).fit(real.toRecords()).sample(50, { seed: 2 });
+    assert.deepEqual(fromDf.toRecords(), fromTable.toRecords());
+    assert.deepEqual(fromRecords.toRecords(), fromTable.toRecords());
+    assert.deepEqual(fromTable.toDataFrame().columns, real.columnNames);
+  });
+});
+
 describe("missing values", () => {
   it("keeps each column's missing rate within 2 points at 10,000 rows (copula and the wrapped fitters)", () => {
     const rng = createRng(21);
