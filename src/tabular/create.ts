@@ -88,12 +88,13 @@ export function loadSynthesizer(json: SynthesizerJSON | string): TableSynthesize
     throw new ParamTypeError(where, "json", json, `expected a saved synthesizer (synthesizer.toJSON()), got ${show(json)}.`);
   }
   if (j.version !== 1) throw new ParamError(where, "json", j.version, `saved with format version ${show(j.version)}; this synthlab reads version 1.`);
-  const { seed, enforceMinMax, enforceRounding, constraints, ...own } = j.options as Record<string, unknown>;
+  const { seed, enforceMinMax, enforceRounding, avoidCopies, constraints, ...own } = j.options as Record<string, unknown>;
   const s = createSynthesizer(j.method as SynthesizerMethod, {
     ...own,
     ...(seed === undefined ? {} : { seed: seed as number }),
     enforceMinMax: enforceMinMax as boolean,
     enforceRounding: enforceRounding as boolean,
+    avoidCopies: (avoidCopies ?? false) as boolean,
     constraints: constraints as never,
   } as never);
   return s.restore(j);

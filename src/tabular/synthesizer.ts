@@ -28,6 +28,7 @@ import { compileDatetimeFormat } from "./datetime-format.js";
 import { detectMetadata } from "./detect-metadata.js";
 import { fitGenerated, generateColumn, type GeneratedState } from "./generated-columns.js";
 import { Metadata } from "./metadata.js";
+import { RealValueFilter, type RealValueFilterJSON } from "./real-value-filter.js";
 import { fromCanonical, storageSpec, toCanonical, type StorageSpec } from "./storage.js";
 import { roundTo, TableTransformer, levelOf, type CategoricalEncoding, type ColumnState, type Encoded, type TransformerOptions } from "./transformer.js";
 import { isPiiSdtype, type ColumnMetadata, type Constraint } from "./types.js";
@@ -47,6 +48,13 @@ export interface BaseSynthesizerOptions {
   enforceMinMax?: boolean;
   /** Round synthetic numbers to the real column's decimals. @defaultValue true */
   enforceRounding?: boolean;
+  /**
+   * Reject (and redraw) synthetic rows whose learned columns all equal some real row's, so no real record
+   * is reproduced. Kept as salted 64-bit hashes of the real rows (in `toJSON()` too); a table with few
+   * possible rows (a handful of categories) may then be unable to produce enough rows, and says so.
+   * @defaultValue false
+   */
+  avoidCopies?: boolean;
 }
 
 /** Options of `sample`. */
@@ -86,6 +94,7 @@ export interface SynthesizerJSON {
   transformer: ReturnType<TableTransformer["toJSON"]>;
   model: unknown;
   nRealRows: number;
+  realRows?: RealValueFilterJSON;
 }
 
 const BASE_DEFAULTS: Required<Omit<BaseSynthesizerOptions, "metadata" | "seed">> & Pick<BaseSynthesizerOptions, "metadata" | "seed"> = {
@@ -94,6 +103,7 @@ const BASE_DEFAULTS: Required<Omit<BaseSynthesizerOptions, "metadata" | "seed">>
   constraints: [],
   enforceMinMax: true,
   enforceRounding: true,
+  avoidCopies: false,
 };
 
 interface Fitted {
@@ -106,6 +116,8 @@ interface Fitted {
   constraints: FittedConstraint[];
   transformer: TableTransformer;
   nRealRows: number;
+  /** With `avoidCopies`: hashes of the real rows' learned columns. */
+  realRows?: RealValueFilter | undefined;
 }
 
 /** Block `b`'s stream of a draw seeded with `seed`. */
@@ -134,14 +146,15 @@ export abstract class TableSynthesizer<O extends object = object> {
 
   protected constructor(where: string, defaults: Required<O>, options: (BaseSynthesizerOptions & Partial<O>) | undefined) {
     const all = mergeOptions(where, { ...BASE_DEFAULTS, ...defaults }, options ?? {}) as typeof BASE_DEFAULTS & Required<O>;
-    const { metadata, seed, constraints, enforceMinMax, enforceRounding, ...own } = all;
+    const { metadata, seed, constraints, enforceMinMax, enforceRounding, avoidCopies, ...own } = all;
     if (seed !== undefined) checkSeed(where, seed);
     checkBoolean(where, "enforceMinMax", enforceMinMax);
     checkBoolean(where, "enforceRounding", enforceRounding);
+    checkBoolean(where, "avoidCopies", avoidCopies);
     if (!Array.isArray(constraints)) throw new ParamTypeError(where, "constraints", constraints, `'constraints' must be an array of constraint objects, got ${show(constraints)}.`);
     const specs = constraints.map((c) => checkConstraintSpec(c, where));
     if (metadata !== undefined && !(metadata instanceof Metadata)) Metadata.fromJSON(metadata);
-    this.baseOptions = { metadata, seed, constraints: specs, enforceMinMax, enforceRounding };
+    this.baseOptions = { metadata, seed, constraints: specs, enforceMinMax, enforceRounding, avoidCopies };
     this.params = own as unknown as Required<O>;
     this.rng = createRng(seed ?? entropySeed());
   }
@@ -235,7 +248,8 @@ export abstract class TableSynthesizer<O extends object = object> {
     }
     const transformer = TableTransformer.fit(modelTable, cols, this.transformerOptions(), where);
     const enc = transformer.transform(modelTable, rng);
-    this.fitted = { metadata, columnOrder: table.columnNames, modelled: canonical.columnNames, storage, generated, constraints, transformer, nRealRows: table.nRows };
+    const realRows = this.baseOptions.avoidCopies ? RealValueFilter.fromValues(rowKeys(canonical, canonical.columnNames), rng) : undefined;
+    this.fitted = { metadata, columnOrder: table.columnNames, modelled: canonical.columnNames, storage, generated, constraints, transformer, nRealRows: table.nRows, realRows };
     this.fitModel(enc, rng, onProgress);
     if (this.encoding === "onehot") {
       // decode missing indicators and one-hot blocks at the real rates (see TableTransformer.calibrate)
@@ -280,8 +294,12 @@ export abstract class TableSynthesizer<O extends object = object> {
     const maxDraws = Math.max(n * o.maxTriesPerRow!, 8 * BLOCK_ROWS);
     while (got < n) {
       if (drawn >= maxDraws) {
-        const what = cond.all.length ? `conditions ${show(Object.fromEntries(cond.all.map((c) => [c.name, c.label])))}` : "the constraints";
-        throw new DataError(where, "conditions", o.conditions, `drew ${drawn.toLocaleString("en-US")} rows but only ${got.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} requested met ${what} (acceptance ${(got / drawn).toPrecision(2)}); the model rarely produces such rows. Relax the conditions, raise maxTriesPerRow, or use a method with exact conditional sampling (gaussian-copula).`);
+        const what = [
+          cond.all.length ? `conditions ${show(Object.fromEntries(cond.all.map((c) => [c.name, c.label])))}` : "",
+          fitted.constraints.length ? "the constraints" : "",
+          fitted.realRows ? "avoidCopies (no copy of a real row)" : "",
+        ].filter(Boolean).join(" and ");
+        throw new DataError(where, "conditions", o.conditions, `drew ${drawn.toLocaleString("en-US")} rows but only ${got.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} requested met ${what} (acceptance ${(got / drawn).toPrecision(2)}); the model rarely produces such rows. Relax them or raise maxTriesPerRow${cond.rejection.length && !this.exactConditions ? "; the gaussian-copula method meets conditions on single columns exactly" : ""}.`);
       }
       // always a whole block, so block b's rows never depend on n (sample(n) is a prefix of sample(m > n))
       const size = BLOCK_ROWS;
@@ -335,9 +353,14 @@ export abstract class TableSynthesizer<O extends object = object> {
 
   /** Rows that keep every constraint and rejection condition (undefined: all rows). */
   private acceptMask(t: Table, cond: TranslatedConditions, constraints: readonly FittedConstraint[]): Uint8Array | undefined {
-    if (constraints.length === 0 && cond.rejection.length === 0) return undefined;
+    const realRows = this.fitted!.realRows;
+    if (constraints.length === 0 && cond.rejection.length === 0 && !realRows) return undefined;
     const n = t.nRows;
     const keep = new Uint8Array(n).fill(1);
+    if (realRows) {
+      const keys = rowKeys(t, this.fitted!.modelled);
+      for (let i = 0; i < n; i++) if (realRows.has(keys[i]!)) keep[i] = 0;
+    }
     for (const c of constraints) {
       const ok = c.isValid(t);
       for (let i = 0; i < n; i++) keep[i]! &= ok[i]!;
@@ -405,7 +428,7 @@ export abstract class TableSynthesizer<O extends object = object> {
       format: "synthlab.synthesizer",
       version: 1,
       method: this.method,
-      options: { ...this.params, seed: this.baseOptions.seed, enforceMinMax: this.baseOptions.enforceMinMax, enforceRounding: this.baseOptions.enforceRounding, constraints: this.baseOptions.constraints },
+      options: { ...this.params, seed: this.baseOptions.seed, enforceMinMax: this.baseOptions.enforceMinMax, enforceRounding: this.baseOptions.enforceRounding, avoidCopies: this.baseOptions.avoidCopies, constraints: this.baseOptions.constraints },
       metadata: f.metadata.toJSON(),
       columnOrder: f.columnOrder,
       modelled: f.modelled,
@@ -415,6 +438,7 @@ export abstract class TableSynthesizer<O extends object = object> {
       transformer: f.transformer.toJSON(),
       model: this.modelToJSON(),
       nRealRows: f.nRealRows,
+      ...(f.realRows ? { realRows: f.realRows.toJSON() } : {}),
     };
   }
 
@@ -429,6 +453,7 @@ export abstract class TableSynthesizer<O extends object = object> {
       constraints: json.constraints.map((c) => constraintFromJSON(c)),
       transformer: TableTransformer.fromJSON(json.transformer),
       nRealRows: json.nRealRows,
+      realRows: json.realRows ? RealValueFilter.fromJSON(json.realRows) : undefined,
     };
     this.modelFromJSON(json.model);
     return this;
@@ -635,4 +660,22 @@ export function concatColumns(parts: readonly Column[], n: number): Column {
   let o = 0;
   for (const p of parts) (v.set(p.values as Float64Array, o), (o += p.values.length));
   return { name, kind: first.kind, values: v };
+}
+
+/** One text key per row of the named columns (cells as labels, missing as an empty mark), for copy checks. */
+function rowKeys(t: Table, names: readonly string[]): string[] {
+  const cols = names.map((c) => t.columnInfo(c));
+  const keys: string[] = new Array(t.nRows).fill("");
+  for (const col of cols) {
+    const v = col.values;
+    for (let i = 0; i < t.nRows; i++) {
+      const x = v[i]!;
+      let cell: string;
+      if (col.kind === "categorical") cell = x < 0 ? "\u0000" : col.categories[x]!;
+      else if (col.kind === "boolean") cell = x < 0 ? "\u0000" : x ? "1" : "0";
+      else cell = x !== x ? "\u0000" : String(x);
+      keys[i] += cell + "\u0001";
+    }
+  }
+  return keys;
 }

@@ -253,6 +253,31 @@ describe("detected constraints hold on every synthetic row", () => {
   }
 });
 
+describe("avoidCopies", () => {
+  it("no synthetic row equals a real row, where the default copies many; JSON keeps it; impossible tables say so", () => {
+    const rng = createRng(8);
+    const t = Table.fromColumns({
+      a: Array.from({ length: 400 }, () => ["x", "y", "z"][Math.floor(rng.random() * 3)]!),
+      b: Array.from({ length: 400 }, () => (rng.random() < 0.5 ? "yes" : "no")),
+      c: Float64Array.from({ length: 400 }, () => Math.floor(rng.random() * 4)),
+      d: Float64Array.from({ length: 400 }, () => Math.floor(rng.random() * 20)),
+    });
+    const realKeys = new Set(t.toRecords().map((r) => JSON.stringify(r)));
+    const copies = (x: Table) => x.toRecords().filter((r) => realKeys.has(JSON.stringify(r))).length;
+    for (const method of ["gaussian-copula", "multivariate-normal"] as const) {
+      const plain = createSynthesizer(method, { seed: 1 }).fit(t).sample(2000, { seed: 2 });
+      assert.ok(copies(plain) > 200, `${method}: ${copies(plain)} copies without avoidCopies`);
+      const s = createSynthesizer(method, { seed: 1, avoidCopies: true }).fit(t);
+      const safe = s.sample(2000, { seed: 2 });
+      assert.equal(safe.nRows, 2000);
+      assert.equal(copies(safe), 0, `${method}: copies with avoidCopies`);
+      assert.deepEqual(loadSynthesizer(JSON.parse(JSON.stringify(s.toJSON()))).sample(300, { seed: 3 }).toRecords(), s.sample(300, { seed: 3 }).toRecords());
+    }
+    const tiny = Table.fromColumns({ a: ["x", "y", "x", "y"], b: ["p", "q", "q", "p"] });
+    assert.throws(() => createSynthesizer("gaussian-copula", { seed: 1, avoidCopies: true }).fit(tiny).sample(10, { seed: 1 }), /only 0 of the 10 requested met avoidCopies/);
+  });
+});
+
 describe("bad input", () => {
   it("an empty table, an all-missing column, a metadata kind that does not fit, a violated constraint", () => {
     const s = () => createSynthesizer("gaussian-copula", { seed: 1 });
