@@ -12,8 +12,13 @@ import { choleskyLower } from "../core/linalg.js";
 import { normCdf, normPpf } from "../random/distributions.js";
 import type { Rng } from "../random/rng.js";
 
-/** Pearson correlation of `d` columns of `n` rows (columns given separately); a constant column correlates 0. */
-export function columnCorrelation(cols: readonly Float64Array[], n: number): Float64Array {
+/**
+ * Pearson correlation of `d` columns of `n` rows (columns given separately); a constant column correlates 0.
+ * With `present[j]` (1 where column j has a value), pairs are correlated on the rows where both have one
+ * (pairwise-complete, as pandas' `corr`), so filling missing values does not pull correlations to 0; the
+ * result may then need {@link nearestCorrelation}.
+ */
+export function columnCorrelation(cols: readonly Float64Array[], n: number, present: readonly (Uint8Array | undefined)[] = []): Float64Array {
   const d = cols.length;
   const mean = cols.map((c) => {
     let s = 0;
@@ -36,16 +41,50 @@ export function columnCorrelation(cols: readonly Float64Array[], n: number): Flo
     R[a * d + a] = 1;
     const ca = centered[a]!;
     for (let b = a + 1; b < d; b++) {
-      const cb = centered[b]!;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += ca[i]! * cb[i]!;
-      const den = Math.sqrt(ss[a]! * ss[b]!);
-      const r = den > 0 ? Math.max(-1, Math.min(1, s / den)) : 0;
+      const pa = present[a];
+      const pb = present[b];
+      let r: number;
+      if (pa || pb) r = pairwiseComplete(cols[a]!, cols[b]!, n, pa, pb);
+      else {
+        const cb = centered[b]!;
+        let s = 0;
+        for (let i = 0; i < n; i++) s += ca[i]! * cb[i]!;
+        const den = Math.sqrt(ss[a]! * ss[b]!);
+        r = den > 0 ? Math.max(-1, Math.min(1, s / den)) : 0;
+      }
       R[a * d + b] = r;
       R[b * d + a] = r;
     }
   }
   return R;
+}
+
+function pairwiseComplete(x: Float64Array, y: Float64Array, n: number, px: Uint8Array | undefined, py: Uint8Array | undefined): number {
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    if ((px && !px[i]) || (py && !py[i])) continue;
+    m++;
+    sx += x[i]!;
+    sy += y[i]!;
+  }
+  if (m < 3) return 0;
+  const mx = sx / m;
+  const my = sy / m;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    if ((px && !px[i]) || (py && !py[i])) continue;
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  const den = Math.sqrt(sxx * syy);
+  return den > 0 ? Math.max(-1, Math.min(1, sxy / den)) : 0;
 }
 
 function projectPsd(A: Float64Array, d: number, floor: number): Float64Array {

@@ -160,16 +160,18 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
     }
     const marginals: Marginal[] = [];
     const scores: Float64Array[] = [];
+    const present: (Uint8Array | undefined)[] = [];
     for (let j = 0; j < d; j++) {
       const spec = enc.specs[j]!;
       const col = enc.columns[j]!;
       const z = new Float64Array(n);
       if (spec.type === "value") {
         let m = 0;
-        const present = new Float64Array(n);
-        for (let i = 0; i < n; i++) if (col[i] === col[i]) present[m++] = col[i]!;
+        const values0 = new Float64Array(n);
+        for (let i = 0; i < n; i++) if (col[i] === col[i]) values0[m++] = col[i]!;
+        if (m < n) present[j] = Uint8Array.from(col, (x) => (x === x ? 1 : 0));
         const family = this.params.numericalDistributions[spec.source] ?? this.params.defaultDistribution;
-        const values = present.subarray(0, m);
+        const values = values0.subarray(0, m);
         if (family === "discrete" || (family === "auto" && looksDiscrete(values, this.params.maxDiscreteLevels))) {
           const dm = fitDiscrete(values);
           // a uniform draw inside the value's interval of [0, 1], then its normal score (as categories)
@@ -196,7 +198,8 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
       scores.push(z);
       onProgress?.(j + 1, d + 1, `marginal of ${spec.source}`);
     }
-    const raw = columnCorrelation(scores, n);
+    // pairwise-complete where a column has missing values (their normal score is a placeholder 0)
+    const raw = columnCorrelation(scores, n, present);
     const { matrix, repaired } = nearestCorrelation(raw, d);
     this.model = { marginals, correlation: matrix, cholesky: choleskyWithJitter(matrix, d), repaired };
     onProgress?.(d + 1, d + 1, "correlation");
