@@ -94,6 +94,12 @@ interface CopulaModel {
   correlation: Float64Array;
   cholesky: Float64Array;
   repaired: boolean;
+  /**
+   * Per interval column with 3+ levels: the levels' order along [0, 1] in the copula (transformer level
+   * indices, by their mean score on the first principal axis), so that categories line up with the
+   * other columns' normal scores; null keeps the transformer's (frequency) order.
+   */
+  orders: (Int32Array | null)[];
 }
 
 /**
@@ -199,9 +205,42 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
       onProgress?.(j + 1, d + 1, `marginal of ${spec.source}`);
     }
     // pairwise-complete where a column has missing values (their normal score is a placeholder 0)
-    const raw = columnCorrelation(scores, n, present);
+    let raw = columnCorrelation(scores, n, present);
+    // categories with 3+ levels: order them along the first principal axis of the normal scores (their
+    // frequency order is arbitrary, and a Gaussian copula only sees monotone relations), then recompute
+    const orders: (Int32Array | null)[] = new Array(d).fill(null);
+    const multi = enc.specs.map((s, j) => (s.type === "interval" && s.frequencies.length >= 3 ? j : -1)).filter((j) => j >= 0);
+    if (multi.length > 0 && d > 1) {
+      const axis = leadingEigenvector(raw, d);
+      const pc = new Float64Array(n);
+      for (let j = 0; j < d; j++) {
+        const w = axis[j]!;
+        const z = scores[j]!;
+        for (let i = 0; i < n; i++) pc[i]! += w * z[i]!;
+      }
+      for (const j of multi) {
+        const freqs = (enc.specs[j] as { frequencies: readonly number[] }).frequencies;
+        const L = freqs.length;
+        const u = enc.columns[j]!;
+        const level = levelsOf(u, freqs);
+        const sum = new Float64Array(L);
+        const count = new Float64Array(L);
+        for (let i = 0; i < n; i++) {
+          // the column's own score is part of pc; leave it out so the order comes from the other columns
+          sum[level[i]!]! += pc[i]! - axis[j]! * scores[j]![i]!;
+          count[level[i]!]! += 1;
+        }
+        const order = Int32Array.from({ length: L }, (_, k) => k).sort((a, b) => sum[a]! / Math.max(1, count[a]!) - sum[b]! / Math.max(1, count[b]!) || a - b);
+        orders[j] = order;
+        const z = scores[j]!;
+        const loOld = lowerBounds(freqs, null);
+        const loNew = lowerBounds(freqs, order);
+        for (let i = 0; i < n; i++) z[i] = Math.max(-Z_MAX, Math.min(Z_MAX, normPpf(u[i]! - loOld[level[i]!]! + loNew[level[i]!]!)));
+      }
+      raw = columnCorrelation(scores, n, present);
+    }
     const { matrix, repaired } = nearestCorrelation(raw, d);
-    this.model = { marginals, correlation: matrix, cholesky: choleskyWithJitter(matrix, d), repaired };
+    this.model = { marginals, correlation: matrix, cholesky: choleskyWithJitter(matrix, d), repaired, orders };
     onProgress?.(d + 1, d + 1, "correlation");
   }
 
@@ -239,7 +278,7 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
       const col = cols[j]!;
       if (isDiscrete(u)) out.push(discreteValues(col, u));
       else if (u) out.push(u.fromNormalScores(col, col));
-      else out.push(intervalValues(col, this.specs[j]!));
+      else out.push(intervalValues(col, this.specs[j]!, m.orders[j] ?? null));
     }
     return out;
   }
@@ -264,8 +303,18 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
         lo = normPpf(u.cdf(c.lo));
         hi = normPpf(u.cdf(c.hi));
       } else {
-        lo = normPpf(c.lo);
-        hi = normPpf(c.hi);
+        const order = m.orders[c.column];
+        if (order) {
+          // the condition's level, moved to its place in the copula's order
+          const freqs = (this.specs[c.column] as { frequencies: readonly number[] }).frequencies;
+          const k = levelsOf(Float64Array.of((c.lo + c.hi) / 2), freqs)[0]!;
+          const loNew = lowerBounds(freqs, order)[k]!;
+          lo = normPpf(loNew);
+          hi = normPpf(loNew + freqs[k]!);
+        } else {
+          lo = normPpf(c.lo);
+          hi = normPpf(c.hi);
+        }
       }
       lo = Math.max(-Z_MAX, lo);
       hi = Math.min(Z_MAX, hi);
@@ -282,11 +331,12 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
       marginals: m.marginals.map((u) => (isDiscrete(u) ? { family: "discrete", values: Array.from(u.values), cum: Array.from(u.cum) } : u ? u.toJSON() : null)),
       correlation: Array.from(m.correlation),
       repaired: m.repaired,
+      orders: m.orders.map((o) => (o ? Array.from(o) : null)),
     };
   }
 
   protected modelFromJSON(json: unknown): void {
-    const j = json as { marginals: unknown[]; correlation: number[]; repaired: boolean };
+    const j = json as { marginals: unknown[]; correlation: number[]; repaired: boolean; orders?: (number[] | null)[] };
     const d = Math.round(Math.sqrt(j.correlation.length));
     const correlation = Float64Array.from(j.correlation);
     this.specs = this.transformer.specs;
@@ -300,6 +350,7 @@ export class GaussianCopulaSynthesizer extends TableSynthesizer<GaussianCopulaOp
       correlation,
       cholesky: choleskyWithJitter(correlation, d),
       repaired: j.repaired,
+      orders: (j.orders ?? new Array(d).fill(null)).map((o) => (o ? Int32Array.from(o) : null)),
     };
   }
 }
@@ -324,18 +375,19 @@ function discreteValues(z: Float64Array, m: DiscreteMarginal): Float64Array {
   return out;
 }
 
-/** Normal scores of an interval column → the middle of the level's interval (exact level, no Φ per row). */
-function intervalValues(z: Float64Array, spec: ModelColumn): Float64Array {
+/** Normal scores of an interval column → the middle of the level's interval (exact level, no Φ per row), in the transformer's layout. */
+function intervalValues(z: Float64Array, spec: ModelColumn, order: Int32Array | null): Float64Array {
   const freqs = spec.type === "interval" ? spec.frequencies : spec.type === "missing" ? [1 - spec.rate, spec.rate] : [1];
   const L = freqs.length;
+  const perm = order ?? Int32Array.from({ length: L }, (_, k) => k);
   const cutZ = new Float64Array(L);
-  const mid = new Float64Array(L);
   let s = 0;
-  for (let k = 0; k < L; k++) {
-    mid[k] = s + freqs[k]! / 2;
-    s += freqs[k]!;
-    cutZ[k] = k === L - 1 ? Infinity : normPpf(s);
+  for (let p = 0; p < L; p++) {
+    s += freqs[perm[p]!]!;
+    cutZ[p] = p === L - 1 ? Infinity : normPpf(s);
   }
+  const lo = lowerBounds(freqs, null);
+  const mid = Float64Array.from({ length: L }, (_, p) => lo[perm[p]!]! + freqs[perm[p]!]! / 2);
   const out = new Float64Array(z.length);
   for (let i = 0; i < z.length; i++) {
     const v = z[i]!;
@@ -351,3 +403,61 @@ function intervalValues(z: Float64Array, spec: ModelColumn): Float64Array {
   return out;
 }
 
+/** Lower ends of each level's interval of [0, 1] (indexed by level) when the levels are laid out in `order` (null: level order). */
+function lowerBounds(freqs: readonly number[], order: Int32Array | null): Float64Array {
+  const L = freqs.length;
+  const lo = new Float64Array(L);
+  let s = 0;
+  for (let p = 0; p < L; p++) {
+    const k = order ? order[p]! : p;
+    lo[k] = s;
+    s += freqs[k]!;
+  }
+  return lo;
+}
+
+/** The level (in the transformer's frequency layout) of each value of [0, 1]. */
+function levelsOf(u: Float64Array, freqs: readonly number[]): Int32Array {
+  const L = freqs.length;
+  const cum = new Float64Array(L);
+  let s = 0;
+  for (let k = 0; k < L; k++) cum[k] = s += freqs[k]!;
+  const out = new Int32Array(u.length);
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i]!;
+    let a = 0;
+    let b = L - 1;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (x < cum[m]!) b = m;
+      else a = m + 1;
+    }
+    out[i] = a;
+  }
+  return out;
+}
+
+/** The eigenvector of the largest eigenvalue of a symmetric matrix (power iteration). */
+function leadingEigenvector(A: Float64Array, d: number): Float64Array {
+  let v = new Float64Array(d).fill(1 / Math.sqrt(d));
+  for (let it = 0; it < 200; it++) {
+    const w = new Float64Array(d);
+    for (let a = 0; a < d; a++) {
+      let s = 0;
+      for (let b = 0; b < d; b++) s += A[a * d + b]! * v[b]!;
+      w[a] = s;
+    }
+    let norm = 0;
+    for (let a = 0; a < d; a++) norm += w[a]! * w[a]!;
+    norm = Math.sqrt(norm);
+    if (!(norm > 0)) break;
+    let diff = 0;
+    for (let a = 0; a < d; a++) {
+      w[a]! /= norm;
+      diff += Math.abs(w[a]! - v[a]!);
+    }
+    v = w;
+    if (diff < 1e-10) break;
+  }
+  return v;
+}
