@@ -20,7 +20,7 @@ import type { Rng } from "../random/rng.js";
 import { fitUnivariate, univariateFromJSON, UNIVARIATE_FAMILIES, type UnivariateFamily, type UnivariateModel } from "../fit/univariate.js";
 import { choleskyWithJitter, columnCorrelation, conditionalNormal, nearestCorrelation } from "./correlation.js";
 import { TableSynthesizer, type BaseSynthesizerOptions, type ModelCondition } from "./synthesizer.js";
-import type { Encoded, ModelColumn } from "./transformer.js";
+import { searchSorted, type Encoded, type ModelColumn } from "./transformer.js";
 
 /** The copula's own options. */
 export interface GaussianCopulaOptions {
@@ -363,13 +363,7 @@ function discreteValues(z: Float64Array, m: DiscreteMarginal): Float64Array {
   const out = new Float64Array(z.length);
   for (let i = 0; i < z.length; i++) {
     const v = z[i]!;
-    let a = 0;
-    let b = L - 1;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (v < cutZ[mid]!) b = mid;
-      else a = mid + 1;
-    }
+    const a = searchSorted(cutZ, v);
     out[i] = m.values[a]!;
   }
   return out;
@@ -391,13 +385,7 @@ function intervalValues(z: Float64Array, spec: ModelColumn, order: Int32Array | 
   const out = new Float64Array(z.length);
   for (let i = 0; i < z.length; i++) {
     const v = z[i]!;
-    let a = 0;
-    let b = L - 1;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if (v < cutZ[m]!) b = m;
-      else a = m + 1;
-    }
+    const a = searchSorted(cutZ, v);
     out[i] = mid[a]!;
   }
   return out;
@@ -425,13 +413,7 @@ function levelsOf(u: Float64Array, freqs: readonly number[]): Int32Array {
   const out = new Int32Array(u.length);
   for (let i = 0; i < u.length; i++) {
     const x = u[i]!;
-    let a = 0;
-    let b = L - 1;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if (x < cum[m]!) b = m;
-      else a = m + 1;
-    }
+    const a = searchSorted(cum, x);
     out[i] = a;
   }
   return out;

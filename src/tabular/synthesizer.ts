@@ -24,6 +24,7 @@ import { checkBoolean, checkInteger, mergeOptions } from "../core/validate.js";
 import { createRng, Rng } from "../random/rng.js";
 import { checkSeed, entropySeed, type SeedValue } from "../random/seed.js";
 import { checkConstraintSpec, constraintFromJSON, fitConstraint, type FittedConstraint } from "./constraints/constraint.js";
+import { maxDecimals } from "./constraints/shared.js";
 import { compileDatetimeFormat } from "./datetime-format.js";
 import { detectMetadata } from "./detect-metadata.js";
 import { fitGenerated, generateColumn, type GeneratedState } from "./generated-columns.js";
@@ -494,18 +495,13 @@ function numericSummary(col: Column, meta: ColumnMetadata): Partial<ColumnMetada
   if (col.kind !== "numeric" && col.kind !== "integer" && col.kind !== "datetime") return {};
   let min = Infinity;
   let max = -Infinity;
-  let dec = 0;
   for (let i = 0; i < col.values.length; i++) {
     const v = col.values[i]!;
     if (v !== v) continue;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (col.kind === "numeric" && dec < 15 && !Number.isInteger(v)) {
-      const s = String(v);
-      const d = s.includes("e") ? 15 : s.length - s.indexOf(".") - 1;
-      if (d > dec) dec = d;
-    }
   }
+  const dec = col.kind === "numeric" && meta.decimals === undefined ? Math.min(15, maxDecimals(col.values)) : 0;
   if (col.kind === "datetime") return { min, max };
   return { min, max, decimals: meta.decimals ?? (col.kind === "integer" ? 0 : dec), representation: col.kind === "integer" ? "integer" : "decimal" };
 }

@@ -19,6 +19,7 @@ import { cellAt, type Column } from "../core/column.js";
 import { DataError, show } from "../core/errors.js";
 import { Table } from "../core/table.js";
 import type { Rng } from "../random/rng.js";
+import { datetimeResolution, decimalsOf } from "./constraints/shared.js";
 import type { ColumnMetadata } from "./types.js";
 
 /** How categorical columns become numbers. */
@@ -80,19 +81,21 @@ export interface Encoded {
   readonly columns: Float64Array[];
 }
 
-/** Digits after the point of a number's shortest round-trip form (at most 15). */
+/** Digits after the point of a number's shortest round-trip form, at most 15 (beyond, a column is treated as continuous). */
 export function countDecimals(v: number): number {
-  if (!Number.isFinite(v) || Number.isInteger(v)) return 0;
-  const s = String(v);
-  const e = s.indexOf("e");
-  if (e >= 0) {
-    const exp = Number(s.slice(e + 1));
-    const mant = s.slice(0, e);
-    const dot = mant.indexOf(".");
-    return Math.min(15, Math.max(0, (dot >= 0 ? mant.length - dot - 1 : 0) - exp));
+  return Math.min(15, decimalsOf(v));
+}
+
+/** Index of the first entry of the ascending `cut` that is greater than `x` (the last index when none is): a level from its cumulative bound. */
+export function searchSorted(cut: ArrayLike<number>, x: number): number {
+  let a = 0;
+  let b = cut.length - 1;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (x < cut[mid]!) b = mid;
+    else a = mid + 1;
   }
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : Math.min(15, s.length - dot - 1);
+  return a;
 }
 
 /** Rounds to `d` decimals (JavaScript's half-up on the scaled float). */
@@ -101,20 +104,6 @@ export function roundTo(v: number, d: number): number {
   if (d === 0) return Math.round(v);
   const f = 10 ** d;
   return Math.round(v * f) / f;
-}
-
-const DAY = 86_400_000;
-
-function datetimeResolution(values: Float64Array): number {
-  for (const r of [DAY, 3_600_000, 60_000, 1000]) {
-    let ok = true;
-    for (let i = 0; i < values.length && ok; i++) {
-      const v = values[i]!;
-      if (v === v && v % r !== 0) ok = false;
-    }
-    if (ok) return r;
-  }
-  return 1;
 }
 
 function fitNumerical(col: Column, meta: ColumnMetadata | undefined, where: string): NumericalState {
@@ -335,17 +324,7 @@ export class TableTransformer {
         const cum = new Float64Array(L);
         let s = 0;
         for (let k = 0; k < L; k++) cum[k] = s += st.frequencies[k]!;
-        for (let i = 0; i < n; i++) {
-          const u = src[i]!;
-          let a = 0;
-          let b = L - 1;
-          while (a < b) {
-            const mid = (a + b) >> 1;
-            if (u < cum[mid]!) b = mid;
-            else a = mid + 1;
-          }
-          level[i] = a;
-        }
+        for (let i = 0; i < n; i++) level[i] = searchSorted(cum, src[i]!);
       } else if (encoding === "codes") {
         const src = enc.columns[j++]!;
         for (let i = 0; i < n; i++) {
