@@ -342,12 +342,7 @@ export class TableTransformer {
         let s = 0;
         for (let k = kept; k < L; k++) rareCum[k - kept] = s += st.frequencies[k]!;
         for (let i = 0; i < n; i++) {
-          let best = 0;
-          let bv = -Infinity;
-          for (let k = 0; k < width; k++) {
-            const x = block[k]![i]! + offsets[k]!;
-            if (x > bv) (bv = x), (best = k);
-          }
+          let best = argmaxRow(block, offsets, i);
           if (best === kept) {
             const u = rng.random() * s;
             let k = 0;
@@ -395,15 +390,7 @@ export class TableTransformer {
       const counts = new Float64Array(width);
       for (let round = 0; round < 30; round++) {
         counts.fill(0);
-        for (let i = 0; i < n; i++) {
-          let best = 0;
-          let bv = -Infinity;
-          for (let k = 0; k < width; k++) {
-            const x = block[k]![i]! + offsets[k]!;
-            if (x > bv) (bv = x), (best = k);
-          }
-          counts[best]! += 1 / n;
-        }
+        for (let i = 0; i < n; i++) counts[argmaxRow(block, offsets, i)]! += 1 / n;
         let worst = 0;
         for (let k = 0; k < width; k++) {
           const gap = target[k]! - counts[k]!;
@@ -446,6 +433,17 @@ function buildSpecs(states: readonly ColumnState[], o: TransformerOptions): Mode
     }
   }
   return specs;
+}
+
+/** The one-hot column with the largest value (plus its offset) in row `i`. */
+function argmaxRow(block: readonly Float64Array[], offsets: readonly number[], i: number): number {
+  let best = 0;
+  let bv = -Infinity;
+  for (let k = 0; k < block.length; k++) {
+    const x = block[k]![i]! + offsets[k]!;
+    if (x > bv) (bv = x), (best = k);
+  }
+  return best;
 }
 
 /** A canonical column from level indices. */

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { createRng } from "../../src/random/rng.js";
-import * as ids from "../../src/tabular/ids.js";
 import {
   generateIds,
   generatePatternIds,
@@ -15,9 +12,7 @@ import {
   type IdPattern,
 } from "../../src/tabular/ids.js";
 import { RealValueFilter } from "../../src/tabular/real-value-filter.js";
-import { docExamples, runDocExample } from "./doc-examples.js";
 
-const SRC = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "tabular");
 
 const C5: IdFormat = { prefix: "C", width: 5, suffix: "" };
 
@@ -229,13 +224,4 @@ describe("id patterns", () => {
     assert.throws(() => generatePatternIds(p, 0, 1, null as never), { name: "ParamTypeError", message: "generatePatternIds: 'seed' must be a number, a string or an Rng, got null." });
     assert.throws(() => generatePatternIds(p, -2, 1, 1), { name: "ParamError", message: "generatePatternIds: 'start' must be an integer >= 0, got -2." });
   });
-});
-
-describe("ids doc examples", () => {
-  const scope = { ...ids, createRng, RealValueFilter };
-  for (const ex of docExamples(join(SRC, "ids.ts"))) {
-    it(`ids.ts:${ex.line}`, () => {
-      runDocExample(ex, scope);
-    });
-  }
 });

@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { ParamError, ParamTypeError } from "../../src/core/errors.js";
 import { createRng } from "../../src/random/rng.js";
-import * as personal from "../../src/tabular/personal-data.js";
 import { generatePersonalData, PERSONAL_DATA_LOCALES, RealValueFilter } from "../../src/tabular/personal-data.js";
 import { PII_SDTYPES, type PiiSdtype } from "../../src/tabular/types.js";
-import { docExamples, runDocExample } from "./doc-examples.js";
 
-const SRC = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "tabular");
 
 /** The Luhn checksum test. */
 function luhn(digits: string): boolean {
@@ -280,15 +275,4 @@ describe("RealValueFilter", () => {
       message: "RealValueFilter.has: 'value' must be a string, got 3.",
     });
   });
-});
-
-describe("personal-data doc examples", () => {
-  const scope = { ...personal, createRng };
-  for (const file of ["personal-data.ts", "real-value-filter.ts"]) {
-    for (const ex of docExamples(join(SRC, file))) {
-      it(`${file}:${ex.line}`, () => {
-        runDocExample(ex, scope);
-      });
-    }
-  }
 });
