@@ -138,3 +138,41 @@ export function viewMatrix(buf: Float64Array, rows: number, cols: number): Matri
   });
   return m;
 }
+
+/**
+ * Centred second moments of two columns over the rows where both are present (not NaN), in two passes
+ * (means first): the one pairwise-complete Pearson loop (pandas' nancorr) behind `correlationMatrix`,
+ * the copula's correlation and linear-rule detection; each caller turns them into r with its own policy
+ * for too few rows or a constant column.
+ */
+export function pairwiseMoments(x: Float64Array, y: Float64Array): { n: number; sxx: number; syy: number; sxy: number } {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]!;
+    const b = y[i]!;
+    if (a === a && b === b) {
+      n++;
+      sx += a;
+      sy += b;
+    }
+  }
+  const mx = n ? sx / n : 0;
+  const my = n ? sy / n : 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]!;
+    const b = y[i]!;
+    if (a === a && b === b) {
+      const da = a - mx;
+      const db = b - my;
+      sxx += da * da;
+      syy += db * db;
+      sxy += da * db;
+    }
+  }
+  return { n, sxx, syy, sxy };
+}

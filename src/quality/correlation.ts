@@ -6,6 +6,7 @@ import { Matrix } from "ml-matrix";
 import type { Column } from "../core/column.js";
 import { ParamError } from "../core/errors.js";
 import { asTable, Table, type TableInput } from "../core/table.js";
+import { pairwiseMoments } from "../core/linalg.js";
 import { checkOneOf } from "../core/validate.js";
 
 /** Options of {@link correlationMatrix}. */
@@ -50,35 +51,8 @@ function numericColumn(c: Column): Float64Array | null {
 
 /** Pearson correlation of two columns over rows where both are present (pandas' nancorr). */
 function pairwise(x: Float64Array, y: Float64Array): number {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i]!;
-    const b = y[i]!;
-    if (a === a && b === b) {
-      n++;
-      sx += a;
-      sy += b;
-    }
-  }
+  const { n, sxx, syy, sxy } = pairwiseMoments(x, y);
   if (n < 2) return NaN;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i]!;
-    const b = y[i]!;
-    if (a === a && b === b) {
-      const da = a - mx;
-      const db = b - my;
-      sxx += da * da;
-      syy += db * db;
-      sxy += da * db;
-    }
-  }
   const r = sxy / Math.sqrt(sxx * syy);
   return Math.max(-1, Math.min(1, r));
 }

@@ -8,7 +8,7 @@
  * Internal.
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { choleskyLower } from "../core/linalg.js";
+import { choleskyLower, pairwiseMoments } from "../core/linalg.js";
 import { normCdf, normPpf } from "../random/distributions.js";
 import type { Rng } from "../random/rng.js";
 
@@ -36,16 +36,22 @@ export function columnCorrelation(cols: readonly Float64Array[], n: number, pres
     for (let i = 0; i < n; i++) s += c[i]! * c[i]!;
     return s;
   });
+  // columns with missing values, their placeholders as NaN, for the pairwise-complete pairs
+  const masked = cols.map((c, j) => {
+    const p = present[j];
+    return p ? Float64Array.from(c.subarray(0, n), (v, i) => (p[i] ? v : NaN)) : c.subarray(0, n);
+  });
   const R = new Float64Array(d * d);
   for (let a = 0; a < d; a++) {
     R[a * d + a] = 1;
     const ca = centered[a]!;
     for (let b = a + 1; b < d; b++) {
-      const pa = present[a];
-      const pb = present[b];
       let r: number;
-      if (pa || pb) r = pairwiseComplete(cols[a]!, cols[b]!, n, pa, pb);
-      else {
+      if (present[a] || present[b]) {
+        const m = pairwiseMoments(masked[a]!, masked[b]!);
+        const den = Math.sqrt(m.sxx * m.syy);
+        r = m.n < 3 || !(den > 0) ? 0 : Math.max(-1, Math.min(1, m.sxy / den));
+      } else {
         const cb = centered[b]!;
         let s = 0;
         for (let i = 0; i < n; i++) s += ca[i]! * cb[i]!;
@@ -57,34 +63,6 @@ export function columnCorrelation(cols: readonly Float64Array[], n: number, pres
     }
   }
   return R;
-}
-
-function pairwiseComplete(x: Float64Array, y: Float64Array, n: number, px: Uint8Array | undefined, py: Uint8Array | undefined): number {
-  let m = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    if ((px && !px[i]) || (py && !py[i])) continue;
-    m++;
-    sx += x[i]!;
-    sy += y[i]!;
-  }
-  if (m < 3) return 0;
-  const mx = sx / m;
-  const my = sy / m;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    if ((px && !px[i]) || (py && !py[i])) continue;
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  const den = Math.sqrt(sxx * syy);
-  return den > 0 ? Math.max(-1, Math.min(1, sxy / den)) : 0;
 }
 
 function projectPsd(A: Float64Array, d: number, floor: number): Float64Array {

@@ -2,6 +2,7 @@
  * Linear rules with rounding, for detectConstraints: `y = round(slope × x + intercept, decimals)`
  * holding exactly on every row where both are present.
  */
+import { pairwiseMoments } from "../../core/linalg.js";
 import type { Table } from "../../core/table.js";
 import type { Constraint } from "../types.js";
 import { linearValue } from "./linear.js";
@@ -88,31 +89,8 @@ function pearson(a: NumberColumn, b: NumberColumn): { r: number; n: number } {
     for (let i = 0; i < a.unit.length; i++) r += a.unit[i]! * b.unit[i]!;
     return { r, n: a.unit.length };
   }
-  const x = a.values;
-  const y = b.values;
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const u = x[i]!;
-    const v = y[i]!;
-    if (u === u && v === v) (n++, (sx += u), (sy += v));
-  }
+  const { n, sxx, syy, sxy } = pairwiseMoments(a.values, b.values);
   if (n < 3) return { r: 0, n };
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const u = x[i]! - mx;
-    const v = y[i]! - my;
-    if (u === u && v === v) {
-      sxx += u * u;
-      syy += v * v;
-      sxy += u * v;
-    }
-  }
   return { r: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0, n };
 }
 

@@ -155,13 +155,12 @@ export function fitInequality(spec: InequalitySpec, table: Table, columns: Recor
 /** Rebuilds a fitted inequality from its JSON state. */
 export function inequalityFromState(spec: InequalitySpec, json: unknown, where: string): FittedConstraint {
   const s = stateObject(where, json);
+  return new InequalityConstraint(spec, { ...diffState(where, s), high: checkFormat(where, "state.high", s.high) });
+}
+
+/** The saved state every log-difference constraint (inequality, range) shares: layout, applied, mode and unit, checked. */
+export function diffState(where: string, s: Record<string, unknown>): { layout: string[]; applied: boolean; mode: "transform" | "reject"; unit: number } {
   if (s.mode !== "transform" && s.mode !== "reject") throw new ParamTypeError(where, "state.mode", s.mode, `'state.mode' must be "transform" or "reject", got ${show(s.mode)}.`);
   if (typeof s.unit !== "number" || !(s.unit > 0)) throw new ParamTypeError(where, "state.unit", s.unit, `'state.unit' must be a number > 0, got ${show(s.unit)}.`);
-  return new InequalityConstraint(spec, {
-    layout: [...(s.layout as string[])],
-    applied: s.applied as boolean,
-    mode: s.mode,
-    high: checkFormat(where, "state.high", s.high),
-    unit: s.unit,
-  });
+  return { layout: [...(s.layout as string[])], applied: s.applied as boolean, mode: s.mode, unit: s.unit };
 }

@@ -9,11 +9,10 @@
  * values: enforced by rejection only. A row passes `isValid` when each of the
  * three comparisons between two present values holds (as SDV's Range).
  */
-import { ParamTypeError, show } from "../../core/errors.js";
 import { Table } from "../../core/table.js";
 import type { ColumnMetadata, Constraint } from "../types.js";
 import type { FittedConstraint } from "./constraint.js";
-import { diffUnit, fromLogDiff, logDiff, orderableColumns, orderedPairs } from "./inequality.js";
+import { diffState, diffUnit, fromLogDiff, logDiff, orderableColumns, orderedPairs } from "./inequality.js";
 import {
   checkFormat,
   ConstraintBase,
@@ -105,14 +104,9 @@ export function fitRange(spec: RangeSpec, table: Table, columns: Record<string, 
 /** Rebuilds a fitted range from its JSON state. */
 export function rangeFromState(spec: RangeSpec, json: unknown, where: string): FittedConstraint {
   const s = stateObject(where, json);
-  if (s.mode !== "transform" && s.mode !== "reject") throw new ParamTypeError(where, "state.mode", s.mode, `'state.mode' must be "transform" or "reject", got ${show(s.mode)}.`);
-  if (typeof s.unit !== "number" || !(s.unit > 0)) throw new ParamTypeError(where, "state.unit", s.unit, `'state.unit' must be a number > 0, got ${show(s.unit)}.`);
   return new RangeConstraint(spec, {
-    layout: [...(s.layout as string[])],
-    applied: s.applied as boolean,
-    mode: s.mode,
+    ...diffState(where, s),
     middle: checkFormat(where, "state.middle", s.middle),
     high: checkFormat(where, "state.high", s.high),
-    unit: s.unit,
   });
 }
