@@ -3,6 +3,7 @@
  * `listSynthesizers()`, and `loadSynthesizer(json)` for a saved one.
  */
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
+import { CartSynthesizer, type CartSynthesizerOptions } from "./cart.js";
 import { GaussianCopulaSynthesizer, type GaussianCopulaOptions } from "./gaussian-copula.js";
 import {
   GaussianMixtureSynthesizer,
@@ -21,6 +22,7 @@ import type { BaseSynthesizerOptions, SynthesizerJSON, TableSynthesizer } from "
 /** Each method's own options. */
 export interface SynthesizerOptionsByMethod {
   "gaussian-copula": GaussianCopulaOptions;
+  cart: CartSynthesizerOptions;
   "multivariate-normal": MultivariateNormalSynthesizerOptions;
   "gaussian-mixture": GaussianMixtureSynthesizerOptions;
   kde: KdeSynthesizerOptions;
@@ -32,6 +34,7 @@ export type SynthesizerMethod = keyof SynthesizerOptionsByMethod;
 
 const REGISTRY = {
   "gaussian-copula": (o) => new GaussianCopulaSynthesizer(o),
+  cart: (o) => new CartSynthesizer(o),
   "multivariate-normal": (o) => new MultivariateNormalSynthesizer(o),
   "gaussian-mixture": (o) => new GaussianMixtureSynthesizer(o),
   kde: (o) => new KdeSynthesizer(o),
@@ -42,6 +45,7 @@ const REGISTRY = {
 /** Short descriptions, for listings and help text. */
 const DESCRIPTIONS: Record<SynthesizerMethod, string> = {
   "gaussian-copula": "Gaussian copula: a fitted marginal per column and the normal scores' correlation; exact conditional sampling",
+  cart: "CART (synthpop): one tree per column on the columns before it, values drawn from real donors in the leaf",
   "multivariate-normal": "multivariate normal over standardized numbers and one-hot categories (baseline)",
   "gaussian-mixture": "Gaussian mixture over standardized numbers and one-hot categories",
   kde: "Gaussian kernel density around the real rows",

@@ -8,6 +8,7 @@ export { checkConstraintSpec, constraintFromJSON, fitConstraint, type FittedCons
 export { linearValue } from "./constraints/linear.js";
 export { TableSynthesizer, type BaseSynthesizerOptions, type SampleOptions, type SynthesizerJSON } from "./synthesizer.js";
 export { GaussianCopulaSynthesizer, type GaussianCopulaOptions } from "./gaussian-copula.js";
+export { CartSynthesizer, type CartSmoothing, type CartSynthesizerOptions } from "./cart.js";
 export {
   GaussianMixtureSynthesizer,
   KdeSynthesizer,

@@ -184,6 +184,12 @@ export abstract class TableSynthesizer<O extends object = object> {
   protected abstract modelToJSON(): unknown;
   protected abstract modelFromJSON(json: unknown): void;
 
+  /** The real table's learned (modelled) and generated (id, personal data) column names (after fit). */
+  protected get fittedColumns(): { readonly modelled: readonly string[]; readonly generated: readonly string[] } {
+    const f = this.state("fittedColumns");
+    return { modelled: f.modelled, generated: f.generated.map((g) => g.name) };
+  }
+
   /** The model columns' transforms (after fit). */
   protected get transformer(): TableTransformer {
     return this.state("transformer").transformer;

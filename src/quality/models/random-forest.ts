@@ -4,10 +4,13 @@
  * split, fully grown trees, probabilities or means averaged) on row-major
  * Float64Array features. Splits are searched on at most `maxBins` quantile
  * bins per feature (as LightGBM and scikit-learn's HistGradientBoosting do),
- * so a node costs one pass over its rows per candidate feature. The model
- * behind the utility metric. Internal.
+ * so a node costs one pass over its rows per candidate feature. The trees
+ * are grown by the one tree grower of fit/decision-tree.ts (shared with the
+ * CART synthesizer). The model behind the utility and detection metrics.
+ * Internal.
  */
 import { ParamError, show } from "../../core/errors.js";
+import { growTree, type Tree, type TreeFeature } from "../../fit/decision-tree.js";
 import type { Rng } from "../../random/rng.js";
 
 /** Options of {@link fitForest}. */
@@ -31,15 +34,6 @@ export interface Forest {
   readonly width: number;
   readonly d: number;
   readonly trees: readonly Tree[];
-}
-
-/** One tree, flat: node k splits on `feature[k]` at `threshold[k]` (x <= t goes left), or is a leaf (`feature[k] = -1`) whose value starts at `value[k * width]`. */
-interface Tree {
-  readonly feature: Int32Array;
-  readonly threshold: Float64Array;
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly value: Float64Array;
 }
 
 /** Quantile cut points of one feature: bin b holds (edges[b−1], edges[b]]; NaN goes to the last bin. */
@@ -110,162 +104,15 @@ export function fitForest(X: Float64Array, y: ArrayLike<number>, n: number, d: n
     const off = f * n;
     for (let i = 0; i < n; i++) bins[off + i] = binOf(e, X[i * d + f]!);
   }
+  const features: TreeFeature[] = edges.map((e, f) => ({ kind: "ordinal", codes: bins.subarray(f * n, (f + 1) * n), nCodes: nb[f]!, thresholds: e }));
   const yv = Float64Array.from(y);
   const trees: Tree[] = [];
   const weight = new Float64Array(n);
-  const idx = new Int32Array(n);
-  const scratch = new Int32Array(n);
-  const feats = Int32Array.from({ length: d }, (_, i) => i);
-  const hw = new Float64Array(256 * Math.max(width, 2)); // per bin: class weights, or (weight, sum)
-  const hc = new Float64Array(256);
-  const nodeTotal = new Float64Array(Math.max(width, 2));
-  const leftTotal = new Float64Array(Math.max(width, 2)); // class weights left of a candidate split
+  const featureOrder = Int32Array.from({ length: d }, (_, i) => i);
   for (let t = 0; t < o.nEstimators; t++) {
     weight.fill(0);
     for (let k = 0; k < n; k++) weight[Math.floor(rng.random() * n)]! += 1;
-    let m = 0;
-    for (let i = 0; i < n; i++) if (weight[i]! > 0) idx[m++] = i;
-    const feature: number[] = [];
-    const threshold: number[] = [];
-    const left: number[] = [];
-    const right: number[] = [];
-    const value: number[] = [];
-    // stack of [node id, lo, hi, depth]
-    const stack: number[] = [];
-    const newNode = (): number => {
-      feature.push(-1);
-      threshold.push(0);
-      left.push(-1);
-      right.push(-1);
-      return feature.length - 1;
-    };
-    stack.push(newNode(), 0, m, 0);
-    while (stack.length) {
-      const depth = stack.pop()!;
-      const hi = stack.pop()!;
-      const lo = stack.pop()!;
-      const node = stack.pop()!;
-      // node totals
-      nodeTotal.fill(0);
-      let wTot = 0;
-      for (let k = lo; k < hi; k++) {
-        const i = idx[k]!;
-        const w = weight[i]!;
-        wTot += w;
-        if (task === "classification") nodeTotal[yv[i]!]! += w;
-        else nodeTotal[0]! += w * yv[i]!;
-      }
-      let pure = false;
-      if (task === "classification") {
-        let nonzero = 0;
-        for (let c = 0; c < width; c++) if (nodeTotal[c]! > 0) nonzero++;
-        pure = nonzero <= 1;
-      } else {
-        const y0 = yv[idx[lo]!]!;
-        pure = true;
-        for (let k = lo + 1; k < hi && pure; k++) if (yv[idx[k]!]! !== y0) pure = false;
-      }
-      let bestF = -1;
-      let bestB = -1;
-      if (!pure && depth < o.maxDepth && wTot >= 2 * o.minSamplesLeaf) {
-        const parent = task === "classification" ? nodeTotal.subarray(0, width).reduce((a, v) => a + v * v, 0) / wTot : (nodeTotal[0]! * nodeTotal[0]!) / wTot;
-        let best = parent * (1 + 1e-12) + 1e-12;
-        // a random subset of mtry features (partial Fisher–Yates)
-        for (let j = 0; j < o.mtry; j++) {
-          const r = j + Math.floor(rng.random() * (d - j));
-          const tmp = feats[j]!;
-          feats[j] = feats[r]!;
-          feats[r] = tmp;
-          const f = feats[j]!;
-          const B = nb[f]!;
-          if (B < 2) continue;
-          const off = f * n;
-          if (task === "classification") {
-            hw.fill(0, 0, B * width);
-            hc.fill(0, 0, B);
-            for (let k = lo; k < hi; k++) {
-              const i = idx[k]!;
-              const b = bins[off + i]!;
-              hw[b * width + yv[i]!]! += weight[i]!;
-              hc[b]! += weight[i]!;
-            }
-            const L = leftTotal.fill(0);
-            let wl = 0;
-            for (let b = 0; b < B - 1; b++) {
-              if (hc[b] === 0) continue;
-              wl += hc[b]!;
-              let sl = 0;
-              let sr = 0;
-              for (let c = 0; c < width; c++) {
-                L[c]! += hw[b * width + c]!;
-                const r2 = nodeTotal[c]! - L[c]!;
-                sl += L[c]! * L[c]!;
-                sr += r2 * r2;
-              }
-              const wr = wTot - wl;
-              if (wl < o.minSamplesLeaf || wr < o.minSamplesLeaf) continue;
-              const score = sl / wl + sr / wr;
-              if (score > best) {
-                best = score;
-                bestF = f;
-                bestB = b;
-              }
-            }
-          } else {
-            hw.fill(0, 0, B);
-            hc.fill(0, 0, B);
-            for (let k = lo; k < hi; k++) {
-              const i = idx[k]!;
-              const b = bins[off + i]!;
-              hw[b]! += weight[i]! * yv[i]!;
-              hc[b]! += weight[i]!;
-            }
-            let wl = 0;
-            let sl = 0;
-            for (let b = 0; b < B - 1; b++) {
-              if (hc[b] === 0) continue;
-              wl += hc[b]!;
-              sl += hw[b]!;
-              const wr = wTot - wl;
-              if (wl < o.minSamplesLeaf || wr < o.minSamplesLeaf) continue;
-              const sr = nodeTotal[0]! - sl;
-              const score = (sl * sl) / wl + (sr * sr) / wr;
-              if (score > best) {
-                best = score;
-                bestF = f;
-                bestB = b;
-              }
-            }
-          }
-        }
-      }
-      if (bestF < 0) {
-        // leaf: class probabilities or the mean
-        const start = value.length;
-        for (let c = 0; c < width; c++) value.push(task === "classification" ? nodeTotal[c]! / wTot : nodeTotal[0]! / wTot);
-        feature[node] = -1;
-        left[node] = start; // leaves keep their value offset in `left`
-        continue;
-      }
-      // partition idx[lo, hi) by bin <= bestB (stable, through scratch)
-      const off = bestF * n;
-      let a = lo;
-      let z = 0;
-      for (let k = lo; k < hi; k++) {
-        const i = idx[k]!;
-        if (bins[off + i]! <= bestB) idx[a++] = i;
-        else scratch[z++] = i;
-      }
-      idx.set(scratch.subarray(0, z), a);
-      feature[node] = bestF;
-      threshold[node] = edges[bestF]![bestB]!;
-      const l = newNode();
-      const r = newNode();
-      left[node] = l;
-      right[node] = r;
-      stack.push(r, a, hi, depth + 1, l, lo, a, depth + 1);
-    }
-    trees.push({ feature: Int32Array.from(feature), threshold: Float64Array.from(threshold), left: Int32Array.from(left), right: Int32Array.from(right), value: Float64Array.from(value) });
+    trees.push(growTree(features, yv, { task, nClasses: width, weight, maxDepth: o.maxDepth, minLeaf: o.minSamplesLeaf, minSplit: 0, cp: 0, mtry: o.mtry, rng, featureOrder }));
   }
   return { task, width, d, trees };
 }
