@@ -89,7 +89,7 @@ function checkFaithful(real: Table, syn: Table, where: string): void {
 
 describe("createSynthesizer / listSynthesizers", () => {
   it("lists the methods and rejects unknown ones and options", () => {
-    assert.deepEqual(METHODS, ["gaussian-copula", "multivariate-normal", "gaussian-mixture", "kde", "smote", "munge"]);
+    assert.deepEqual(METHODS, ["gaussian-copula", "cart", "multivariate-normal", "gaussian-mixture", "kde", "smote", "munge"]);
     assert.throws(() => createSynthesizer("ctgan-typo" as SynthesizerMethod), (e: Error) => e instanceof ParamError && /unknown method "ctgan-typo". Methods: gaussian-copula/.test(e.message));
     assert.throws(() => createSynthesizer("gaussian-copula", { sed: 1 } as never), /unknown option 'sed'/);
     assert.throws(() => createSynthesizer("gaussian-copula", { defaultDistribution: "cauchy" } as never), /'defaultDistribution' must be one of/);
