@@ -6,7 +6,7 @@ export { gridSearchCV, kFold, parameterGrid, type CVEstimator, type GridSearchCa
 export { COVARIANCE_TYPES, GaussianMixture, selectGaussianMixture, type CovarianceType, type GaussianMixtureCandidate, type GaussianMixtureJSON, type GaussianMixtureOptions, type SelectGaussianMixtureOptions } from "./gaussian-mixture.js";
 export { kmeansPlusPlus, type KMeansPlusPlusOptions } from "./kmeans.js";
 export { classCounts, type Label, type SamplingStrategy } from "./sampling-strategy.js";
-export { SMOTE, smote, type Labels, type ResampleResult, type SMOTEOptions, type SmoteOptions } from "./smote.js";
+export { SMOTE, smote, smoteNeighbours, type Labels, type ResampleResult, type SMOTEOptions, type SmoteOptions } from "./smote.js";
 export { ADASYN, BorderlineSMOTE, SMOTENC, type ADASYNOptions, type BorderlineSMOTEOptions, type SMOTENCOptions } from "./smote-variants.js";
 export { munge, mungeNearestNeighbours, tuneMunge, type MungeCandidate, type MungeOptions, type TuneMungeOptions } from "./munge.js";
 export { fitUnivariate, univariateFromJSON, UNIVARIATE_FAMILIES, UnivariateModel, type FitUnivariateOptions, type UnivariateCandidate, type UnivariateFamily, type UnivariateModelFamily, type UnivariateModelJSON } from "./univariate.js";

@@ -205,8 +205,26 @@ export interface SmoteOptions {
    * @defaultValue false
    */
   includeReal?: boolean;
+  /**
+   * The `kNeighbors` nearest neighbours of every row (n × kNeighbors, row-major, each row's own index
+   * excluded), as a sampler that draws repeatedly from the same rows computes them once; searched when absent.
+   */
+  neighbours?: Int32Array | undefined;
   /** Seed of the draws. */
   seed?: SeedValue | Rng | undefined;
+}
+
+/**
+ * The `k` nearest neighbours of every row of X (itself excluded), n × k
+ * row-major: what {@link smote} interpolates towards, for its `neighbours`
+ * option when one sample is drawn from many times.
+ * @example
+ * Array.from(smoteNeighbours([[0], [1], [5], [7]], 1)); // => [1, 0, 3, 2]
+ */
+export function smoteNeighbours(X: PointsInput, k = 5): Int32Array {
+  const { data, rows, cols } = toPoints("smoteNeighbours", "X", X);
+  checkInteger("smoteNeighbours", "k", k, 1);
+  return new NearestNeighbors({ nNeighbors: k }).fit({ data, rows, cols }).kneighbors(null, k).indices;
 }
 
 /**
@@ -227,7 +245,7 @@ export interface SmoteOptions {
  */
 export function smote(X: PointsInput, options: SmoteOptions): Matrix {
   const where = "smote";
-  const o = mergeOptions(where, { nSamples: NaN, kNeighbors: 5, includeReal: false, seed: undefined } as SmoteOptions, options);
+  const o = mergeOptions(where, { nSamples: NaN, kNeighbors: 5, includeReal: false, neighbours: undefined, seed: undefined } as SmoteOptions, options);
   if (options === undefined || (options as Partial<SmoteOptions>).nSamples === undefined) {
     throw new ParamError(where, "nSamples", undefined, "'nSamples' is required (the number of rows to return).");
   }
@@ -240,7 +258,10 @@ export function smote(X: PointsInput, options: SmoteOptions): Matrix {
     throw new ParamError(where, "nSamples", o.nSamples, `with includeReal, 'nSamples' (${o.nSamples}) must be >= the number of real rows (${n}).`);
   }
   const rng = createRng(o.seed);
-  const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data, rows: n, cols: d }).kneighbors(null, k).indices;
+  if (o.neighbours !== undefined && !(o.neighbours instanceof Int32Array && o.neighbours.length === n * k)) {
+    throw new ParamError(where, "neighbours", o.neighbours, `'neighbours' must be an Int32Array of n × kNeighbors = ${n * k} indices (see smoteNeighbours), got ${show(o.neighbours)}.`);
+  }
+  const nns = o.neighbours ?? smoteNeighbours({ data, rows: n, cols: d }, k);
   const out = new Float64Array(o.nSamples * d);
   let at = 0;
   if (o.includeReal) {

@@ -18,7 +18,7 @@ import { COVARIANCE_TYPES, GaussianMixture, type CovarianceType, type GaussianMi
 import { KernelDensity, type KernelDensityJSON } from "../fit/kernel-density.js";
 import { MultivariateNormal, type MultivariateNormalJSON } from "../fit/multivariate-normal.js";
 import { munge, mungeNearestNeighbours } from "../fit/munge.js";
-import { smote } from "../fit/smote.js";
+import { smote, smoteNeighbours } from "../fit/smote.js";
 import { TableSynthesizer, type BaseSynthesizerOptions, type ModelCondition } from "./synthesizer.js";
 import type { Encoded } from "./transformer.js";
 
@@ -227,6 +227,7 @@ export class SmoteSynthesizer extends TableSynthesizer<SmoteSynthesizerOptions> 
   readonly method = "smote";
   protected readonly encoding = "onehot" as const;
   private rows: StoredRows | undefined;
+  private neighbours: Int32Array | undefined;
 
   constructor(options: BaseSynthesizerOptions & SmoteSynthesizerOptions = {}) {
     super("SmoteSynthesizer", { kNeighbors: 5 }, options);
@@ -238,11 +239,14 @@ export class SmoteSynthesizer extends TableSynthesizer<SmoteSynthesizerOptions> 
       throw new ParamError("SmoteSynthesizer.fit", "kNeighbors", this.params.kNeighbors, `needs more real rows (${enc.n}) than kNeighbors (${this.params.kNeighbors}); lower kNeighbors.`);
     }
     this.rows = { data: rowMajor(enc), rows: enc.n, cols: enc.columns.length };
+    this.neighbours = undefined;
   }
 
   protected sampleModel(n: number, rng: Rng): Float64Array[] {
     const r = mustBeFitted("SmoteSynthesizer.sample", this.rows);
-    return columnsOf(smote(r, { nSamples: n, kNeighbors: this.params.kNeighbors, seed: rng }));
+    // the neighbour search runs once, not once per block of rows
+    this.neighbours ??= smoteNeighbours(r, this.params.kNeighbors);
+    return columnsOf(smote(r, { nSamples: n, kNeighbors: this.params.kNeighbors, seed: rng, neighbours: this.neighbours }));
   }
 
   protected modelToJSON(): unknown {
@@ -251,6 +255,7 @@ export class SmoteSynthesizer extends TableSynthesizer<SmoteSynthesizerOptions> 
 
   protected modelFromJSON(json: unknown): void {
     this.rows = storedFromJSON(json);
+    this.neighbours = undefined;
   }
 }
 

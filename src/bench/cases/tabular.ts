@@ -1,5 +1,6 @@
 import { loadTable } from "../../io/tables.js";
 import type { Table } from "../../core/table.js";
+import { CartSynthesizer } from "../../tabular/cart.js";
 import { GaussianCopulaSynthesizer } from "../../tabular/gaussian-copula.js";
 import { scaled, type BenchCase } from "../case.js";
 import { peakRssMiB, resetPeakRss } from "../memory.js";
@@ -33,6 +34,27 @@ export const TABULAR_CASES: BenchCase[] = [
       const reset = resetPeakRss();
       return {
         op: () => model.sample(n, { seed: SEED }),
+        info: (r) => ({ rows_out: (r as Table).nRows, peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" }),
+      };
+    },
+  },
+  {
+    name: "cart_fit_sample_churn",
+    params: () => "new CartSynthesizer({ seed: 11 }).fit(loadTable('mlc_churn')).sample(5000): synthpop's CART (minBucket 5, exact splits), metadata detected, every kind restored [not scaled]",
+    setup: () => {
+      const real = loadTable("mlc_churn");
+      return { op: () => new CartSynthesizer({ seed: SEED }).fit(real).sample(real.nRows, { seed: SEED }) };
+    },
+  },
+  {
+    name: "cart_fit_sample_1m",
+    params: (s) => `new CartSynthesizer({ seed: 11 }).fit(loadTable('mlc_churn')).sample(${scaled(1_000_000, s)}, { seed: 11 })`,
+    setup: (s) => {
+      const real = loadTable("mlc_churn");
+      const n = scaled(1_000_000, s);
+      const reset = resetPeakRss();
+      return {
+        op: () => new CartSynthesizer({ seed: SEED }).fit(real).sample(n, { seed: SEED }),
         info: (r) => ({ rows_out: (r as Table).nRows, peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM since this case's setup (whole process, all runs)" }),
       };
     },
