@@ -7,3 +7,5 @@ export * from "./fit/index.js";
 export * from "./tabular/index.js";
 export * from "./quality/index.js";
 export * from "./report/index.js";
+export * from "./rules/index.js";
+export * from "./image/index.js";
