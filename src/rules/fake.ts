@@ -7,7 +7,7 @@
  * ranges reserved for fiction, never-issued SSNs, test-card numbers: see
  * src/tabular/personal-data.ts), so rule-based tables and synthesizers write
  * the same safe values. Every other path calls faker 10 itself, on a faker
- * instance whose randomizer reads the field's Rng (never `Math.random`, never
+ * instance (personal-data.ts's `withSeededFaker`, one per locale) whose randomizer reads the field's Rng (never `Math.random`, never
  * faker's global instance) and whose reference date is fixed, so dates such
  * as `date.past` are reproducible too. Those other paths return faker's
  * values as they are: account-like values (`finance.iban`,
@@ -15,14 +15,10 @@
  * may coincide with real ones; use them for fixtures, not for data that
  * leaves your hands as if it were anonymous.
  */
-import { createRequire } from "node:module";
-import type { Faker, Randomizer } from "@faker-js/faker";
 import { ParamError, show } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import { generatePersonalData, PERSONAL_DATA_LOCALES, type PersonalDataLocale } from "../tabular/personal-data.js";
+import { generatePersonalData, PERSONAL_DATA_LOCALES, withSeededFaker, type PersonalDataLocale } from "../tabular/personal-data.js";
 import type { PiiSdtype } from "../tabular/types.js";
-
-const requireFaker = createRequire(import.meta.url);
 
 /**
  * Faker paths served by `generatePersonalData` (values from reserved, fictional ranges).
@@ -50,31 +46,6 @@ export const PERSONAL_DATA_PATHS = {
 /** Modules whose functions are not value generators (or need a network or a function argument). */
 const EXCLUDED_MODULES = new Set(["helpers", "image", "rawDefinitions", "definitions"]);
 
-let current: Rng | null = null;
-
-const randomizer: Randomizer = {
-  next(): number {
-    if (current === null) throw new Error("synthlab: faker was called outside a rules field, which supplies its Rng.");
-    return current.random();
-  },
-  seed(): void {
-    throw new Error("synthlab: this faker instance is driven by a synthlab Rng; seed the rules generator instead.");
-  },
-};
-
-const fakers = new Map<PersonalDataLocale, Faker>();
-
-function fakerFor(locale: PersonalDataLocale): Faker {
-  let f = fakers.get(locale);
-  if (f === undefined) {
-    const entry = requireFaker(`@faker-js/faker/locale/${locale}`) as { faker: Faker };
-    const FakerClass = entry.faker.constructor as typeof Faker;
-    f = new FakerClass({ locale: entry.faker.rawDefinitions, randomizer });
-    fakers.set(locale, f);
-  }
-  return f;
-}
-
 function ownFunctions(o: object): string[] {
   const out = new Set<string>();
   for (let p: object | null = o; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
@@ -95,7 +66,7 @@ let allPaths: string[] | null = null;
  */
 export function fakerPaths(): string[] {
   if (allPaths === null) {
-    const f = fakerFor("en") as unknown as Record<string, unknown>;
+    const f = withSeededFaker("en", null, (faker) => faker) as unknown as Record<string, unknown>;
     const paths: string[] = [];
     const modules = new Set<string>();
     for (let p: object | null = f; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
@@ -175,22 +146,19 @@ export function fakerSource(where: string, path: unknown, locale: unknown, args:
     path,
     locale: loc,
     draw(rng, n) {
-      const f = fakerFor(loc);
-      const mod = (f as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[module]!;
       const out: unknown[] = new Array(n);
-      const previous = current;
-      current = rng;
-      f.setDefaultRefDate(refDate);
-      try {
-        for (let i = 0; i < n; i++) out[i] = mod[method]!(...callArgs);
-      } catch (e) {
-        if (e instanceof Error && !(e instanceof ParamError)) {
-          throw new ParamError(where, "args", callArgs, `faker's ${path}(${callArgs.map((a) => show(a)).join(", ")}) failed: ${e.message}`);
+      withSeededFaker(loc, rng, (f) => {
+        const mod = (f as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[module]!;
+        f.setDefaultRefDate(refDate);
+        try {
+          for (let i = 0; i < n; i++) out[i] = mod[method]!(...callArgs);
+        } catch (e) {
+          if (e instanceof Error && !(e instanceof ParamError)) {
+            throw new ParamError(where, "args", callArgs, `faker's ${path}(${callArgs.map((a) => show(a)).join(", ")}) failed: ${e.message}`);
+          }
+          throw e;
         }
-        throw e;
-      } finally {
-        current = previous;
-      }
+      });
       return out;
     },
   };

@@ -159,6 +159,23 @@ function localeState(locale: PersonalDataLocale): LocaleState {
   return st;
 }
 
+/**
+ * @internal Runs `fn` with the locale's faker instance reading `rng` (null:
+ * no draws allowed, e.g. to list its functions). faker calls are
+ * synchronous, so the stream is restored when `fn` returns or throws. The
+ * rule-based `fake` fields share this instance and randomizer.
+ */
+export function withSeededFaker<T>(locale: PersonalDataLocale, rng: Rng | null, fn: (faker: Faker) => T): T {
+  const st = localeState(locale);
+  const previous = current;
+  current = rng;
+  try {
+    return fn(st.faker);
+  } finally {
+    current = previous;
+  }
+}
+
 // Fast paths for faker's person templates. faker resolves `{{person.lastName}}`-style
 // templates through its expression engine (~3.5 µs for a last name, ~10 µs for a full
 // name); compiled once into picks from the same locale arrays they cost ~0.3 µs and
