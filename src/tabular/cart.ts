@@ -232,20 +232,20 @@ export class CartSynthesizer extends TableSynthesizer<CartSynthesizerOptions> {
     const out = Array.from({ length: m.width }, () => new Float64Array(n));
     const leaves = new Int32Array(n);
     for (const t of m.trees) {
-      const cols = Array.from(t.predictors, (p) => out[p]!);
-      applyTreeColumns(t.tree, cols, n, leaves);
+      applyTreeColumns(t.tree, Array.from(t.predictors, (p) => out[p]!), n, leaves);
       const y = out[t.column]!;
       const ind = t.indicator >= 0 ? out[t.indicator]! : undefined;
+      const { donors, start, count, bandwidth, dominant } = t;
+      const u = rng.random(n); // one uniform per row, drawn in bulk: the donor
       for (let i = 0; i < n; i++) {
-        if (ind && ind[i]! >= 0.5) {
-          y[i] = NaN;
-          continue;
-        }
         const leaf = leaves[i]!;
-        const c = t.count[leaf]!;
-        let v = c > 0 ? t.donors[t.start[leaf]! + Math.floor(rng.random() * c)]! : NaN;
-        if (t.bandwidth > 0 && v !== t.dominant) v += rng.normal(0, t.bandwidth);
-        y[i] = v;
+        const c = count[leaf]!;
+        y[i] = c > 0 ? donors[start[leaf]! + Math.floor(u[i]! * c)]! : NaN;
+      }
+      if (ind) for (let i = 0; i < n; i++) if (ind[i]! >= 0.5) y[i] = NaN;
+      if (bandwidth > 0) {
+        const z = rng.normal(0, bandwidth, n);
+        for (let i = 0; i < n; i++) if (y[i] !== dominant && y[i] === y[i]) y[i]! += z[i]!;
       }
     }
     return out;
