@@ -7,20 +7,16 @@ import { ParamError, ParamTypeError, show as showValue } from "../core/errors.js
 import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { asTable, Table, type TableInput } from "../core/table.js";
 import { renderHTML, type Block, type ReportDocument, type ReportSection } from "../report/document.js";
-import type { Figure } from "../report/figure.js";
-import { subplots } from "../report/figures.js";
-import { binnedHistograms, categoryBars, labelledHeatmap, pairScatter, plotlyText, scoreBars } from "../report/quality-figures.js";
 import { createRng, type Rng } from "../random/rng.js";
-import { columnShape, sharedCodes } from "./columns.js";
-import { frequencies } from "./metrics/tv-complement.js";
-import { columnPairTrendsProperty, type PairTrendsResult } from "./properties/column-pair-trends.js";
-import { columnShapesProperty } from "./properties/column-shapes.js";
+import { columnPairTrendsProperty } from "./properties/column-pair-trends.js";
+import { columnShapesProperty, type MissingValuesMode } from "./properties/column-shapes.js";
 import { detectionProperty } from "./properties/detection.js";
-import { privacyProperty, type PrivacyResult } from "./properties/privacy.js";
+import { privacyProperty, type CopyFigures, type PrivacyResult } from "./properties/privacy.js";
 import { detailsTable, finiteMean, type PropertyContext, type PropertyName, type PropertyResult } from "./properties/property.js";
 import { utilityProperty } from "./properties/utility.js";
 import { validityProperty } from "./properties/validity.js";
-import { sampleIndices } from "./sampling.js";
+import { verdictOf, type Verdict } from "./verdict.js";
+import { propertyFigures } from "./report-figures.js";
 
 const PROPERTY_NAMES: readonly PropertyName[] = ["Column Shapes", "Column Pair Trends", "Validity", "Detection", "Utility", "Privacy"];
 
@@ -63,6 +59,16 @@ export interface QualityReportOptions {
   plotRows?: number;
   /** Columns drawn in the marginal grid at most (the lowest-scoring first). @defaultValue 30 */
   maxFigureColumns?: number;
+  /**
+   * Missing values. `"separate"` (SDMetrics): TVComplement compares the
+   * present values, and each column with missing values gets a
+   * MissingValueSimilarity row (1 − the difference of the missing shares),
+   * shown in Column Shapes' details and counted in Validity. `"category"`
+   * (synthlab before 0.2): a missing category value is a category of its
+   * own in TVComplement, and missing shares are not compared apart.
+   * @defaultValue "separate"
+   */
+  missingValues?: MissingValuesMode;
   /** Called after each property with (properties done, properties) and the property's name and score. */
   onProgress?: ProgressCallback;
 }
@@ -79,6 +85,7 @@ const DEFAULTS = {
   pairRows: 100000,
   plotRows: 1500,
   maxFigureColumns: 30,
+  missingValues: "separate" as MissingValuesMode,
 };
 const OPTION_KEYS = ["target", "holdout", "columns", "properties", "seed", "onProgress", ...Object.keys(DEFAULTS)];
 
@@ -102,6 +109,10 @@ export class QualityReport {
   readonly seed: number | string;
   /** Seconds each property took. */
   readonly timings: Readonly<Record<string, number>>;
+  /** The verdict at the top of the page: a headline and one plain sentence per property, with the thresholds used. */
+  readonly verdict: Verdict;
+  /** Privacy's copy figures (exact and near copies of real rows and their shares), or null without Privacy. */
+  readonly copies: CopyFigures | null;
   readonly options: Readonly<typeof DEFAULTS> & { target?: string };
   private readonly real: Table;
   private readonly synthetic: Table;
@@ -127,6 +138,9 @@ export class QualityReport {
     this.options = init.options;
     this.real = init.real;
     this.synthetic = init.synthetic;
+    this.verdict = verdictOf(this.properties);
+    const privacy = this.properties.find((p) => p.name === "Privacy") as PrivacyResult | undefined;
+    this.copies = privacy?.copies ?? null;
   }
 
   /** A property by name. @throws ParamError for a property not computed */
@@ -155,7 +169,9 @@ export class QualityReport {
   toDocument(): ReportDocument {
     const [lr, ls] = this.options.labels;
     const sections: ReportSection[] = [];
+    const v = this.verdict;
     const overview: Block[] = [
+      { type: "verdict", headline: v.headline, level: v.level, items: v.lines.map((l) => ({ level: l.level, label: l.topic, text: l.text })), footnote: v.thresholds },
       {
         type: "metrics",
         items: [
@@ -207,99 +223,7 @@ export class QualityReport {
   }
 
   private figuresFor(p: PropertyResult): Block[] {
-    const [lr, ls] = this.options.labels;
-    const labels = [lr, ls] as const;
-    switch (p.name) {
-      case "Column Shapes": {
-        const names = p.details.column("column") as string[];
-        const scores = p.details.column("score") as Float64Array;
-        const out: Block[] = [{ type: "figure", figure: scoreBars("Column shape score per column", names, scores) }];
-        const order = names.map((_, i) => i).filter((i) => Number.isFinite(scores[i]!)).sort((a, b) => scores[a]! - scores[b]!);
-        const shown = order.slice(0, this.options.maxFigureColumns);
-        if (shown.length) {
-          const figs = shown.map((i) => this.marginal(names[i]!, labels));
-          const cols = Math.min(3, figs.length);
-          const rows = Math.ceil(figs.length / cols);
-          out.push({
-            type: "figure",
-            figure: subplots(figs, { rows, cols, subplotTitles: shown.map((i) => `${plotlyText(names[i]!)} (${fmt(scores[i]!)})`), showLegend: true, height: 260 * rows + 80, vSpacing: Math.min(0.12, 0.6 / rows) }),
-            caption: `${lr} and ${ls.toLowerCase()} marginals${shown.length < order.length ? `, the ${shown.length} lowest-scoring of ${order.length} columns` : ""} (densities for numbers, frequencies for categories; score in parentheses).`,
-          });
-        }
-        return out;
-      }
-      case "Column Pair Trends": {
-        const t = p as PairTrendsResult;
-        const out: Block[] = [];
-        const { names, real, synthetic } = t.continuous;
-        if (names.length >= 2) {
-          const diff = real.map((r, i) => r.map((v, j) => Math.abs(v - synthetic[i]![j]!)));
-          out.push(
-            { type: "figure", figure: labelledHeatmap(`${lr} correlation (Pearson)`, names, real, { zmin: -1, zmax: 1 }) },
-            { type: "figure", figure: labelledHeatmap(`${ls} correlation (Pearson)`, names, synthetic, { zmin: -1, zmax: 1 }) },
-            { type: "figure", figure: labelledHeatmap(`|${lr} − ${ls.toLowerCase()}| correlation difference`, names, diff, { zmin: 0, zmax: 2, colorscale: "Reds" }) },
-          );
-        }
-        out.push({ type: "figure", figure: labelledHeatmap("Pair score (1 = the relation is kept)", t.scoreMatrix.names, t.scoreMatrix.matrix, { zmin: 0, zmax: 1, colorscale: "RdYlGn" }) });
-        const scatter = this.extremePairs(p.details, labels);
-        if (scatter) out.push(scatter);
-        return out;
-      }
-      case "Validity": {
-        return [{ type: "figure", figure: scoreBars("Share of valid synthetic values per column", p.details.column("column") as string[], p.details.column("score") as Float64Array) }];
-      }
-      case "Privacy": {
-        const d = (p as PrivacyResult).dcr;
-        if (!d) return [];
-        return [
-          {
-            type: "figure",
-            figure: binnedHistograms("Distance to the closest real record", d.distances, d.baselineDistances, { labels: [`${ls} rows`, "Uniform random rows"], xTitle: "distance (RMS of per-column distances)" }),
-            caption: "Synthetic rows far closer to real rows than random rows are (a mass near 0) may be copies or near-copies of real records.",
-          },
-        ];
-      }
-      default:
-        return [];
-    }
-  }
-
-  private marginal(name: string, labels: readonly [string, string]): Figure {
-    const rc = this.real.columnInfo(name);
-    const sc = this.synthetic.columnInfo(name);
-    if (columnShape(rc) === "continuous" && columnShape(sc) === "continuous") {
-      return binnedHistograms("", rc.values as Float64Array, sc.values as Float64Array, { labels, dates: rc.kind === "datetime" });
-    }
-    const codes = sharedCodes(rc, sc);
-    return categoryBars("", codes.levels, frequencies(codes.real, codes.levels.length), frequencies(codes.synthetic, codes.levels.length), { labels });
-  }
-
-  /** Scatter plots of the best- and worst-kept numeric pairs. */
-  private extremePairs(details: Table, labels: readonly [string, string]): Block | null {
-    const metric = details.column("metric") as string[];
-    const score = details.column("score") as Float64Array;
-    const c1 = details.column("column 1") as string[];
-    const c2 = details.column("column 2") as string[];
-    const idx = metric.map((_, i) => i).filter((i) => metric[i] === "CorrelationSimilarity" && Number.isFinite(score[i]!));
-    if (!idx.length) return null;
-    idx.sort((a, b) => score[b]! - score[a]!);
-    const picks = idx.length === 1 ? [idx[0]!] : [idx[0]!, idx[idx.length - 1]!];
-    const rng = createRng(`${this.seed}:scatter`);
-    const rIdx = sampleIndices(this.real.nRows, this.options.plotRows, rng);
-    const sIdx = sampleIndices(this.synthetic.nRows, this.options.plotRows, rng);
-    const col = (t: Table, n: string, ix: Int32Array) => {
-      const v = t.columnInfo(n).values as Float64Array;
-      return Float64Array.from(ix, (i) => v[i]!);
-    };
-    const figs = picks.map((i) =>
-      pairScatter("", c1[i]!, c2[i]!, [col(this.real, c1[i]!, rIdx), col(this.real, c2[i]!, rIdx)], [col(this.synthetic, c1[i]!, sIdx), col(this.synthetic, c2[i]!, sIdx)], { labels }),
-    );
-    const titles = picks.map((i, k) => `${k === 0 ? "best kept" : "least kept"}: ${plotlyText(c1[i]!)} × ${plotlyText(c2[i]!)} (${fmt(score[i]!)})`);
-    return {
-      type: "figure",
-      figure: subplots(figs, { rows: 1, cols: figs.length, subplotTitles: titles, showLegend: true, height: 430 }),
-      caption: `The numeric pairs whose correlation the synthetic data keeps best and worst (up to ${count(this.options.plotRows)} seeded points per table).`,
-    };
+    return propertyFigures(p, { real: this.real, synthetic: this.synthetic, seed: this.seed, labels: this.options.labels, plotRows: this.options.plotRows, maxFigureColumns: this.options.maxFigureColumns });
   }
 }
 
@@ -308,12 +232,15 @@ export class QualityReport {
  * and Column Pair Trends (SDMetrics' QualityReport, whose mean is the
  * overall score), Validity, Detection (logistic and forest detection, pMSE), Utility
  * (train on synthetic, test on real; only with `target`) and Privacy
- * (distance to closest record vs a uniform baseline, exact copies). A column
+ * (copies and near copies of real rows over every row; distance to the
+ * closest record against a uniform baseline, or against every training and
+ * holdout row with a `holdout`). A `verdict` says in one sentence per
+ * property what the numbers mean, with its thresholds. A column
  * or pair that fails records its error in the details and the report goes
  * on. Steps that cannot take every row work on seeded subsamples (sizes in
  * the options; the report's `notes` say which were used): detection and pMSE
- * 10,000 rows per table, privacy 2,000 synthetic rows against 20,000 real
- * rows, utility 20,000 rows, contingency tables 100,000 rows; marginals,
+ * 10,000 rows per table, distances 2,000 synthetic rows (against 20,000
+ * real rows without a holdout, every row with one), utility 20,000 rows, contingency tables 100,000 rows; marginals,
  * KS/TV complements, correlations, validity and exact copies use every row.
  *
  * @param real - the real table (Table, danfo DataFrame, or array of records)
@@ -337,6 +264,7 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
   for (const k of ["detectionRows", "privacyRows", "privacyQueries", "utilityRows", "pairRows", "plotRows", "maxFigureColumns"] as const) {
     if (!(Number.isInteger(o[k]) && o[k] >= 10)) throw new ParamError(where, k, o[k], `'${k}' must be an integer >= 10, got ${showValue(o[k])}.`);
   }
+  if (o.missingValues !== "separate" && o.missingValues !== "category") throw new ParamError(where, "missingValues", o.missingValues, `'missingValues' must be "separate" or "category", got ${showValue(o.missingValues)}.`);
   for (const k of ["realCorrelationThreshold", "realAssociationThreshold"] as const) {
     if (!(o[k] >= 0 && o[k] < 1)) throw new ParamError(where, k, o[k], `'${k}' must be in [0, 1), got ${showValue(o[k])}.`);
   }
@@ -379,13 +307,13 @@ export function qualityReport(real: TableInput, synthetic: TableInput, options: 
     const t0 = performance.now();
     switch (p) {
       case "Column Shapes":
-        properties.push(columnShapesProperty(ctx(p)));
+        properties.push(columnShapesProperty(ctx(p), { missing: o.missingValues }));
         break;
       case "Column Pair Trends":
         properties.push(columnPairTrendsProperty(ctx(p), { realCorrelationThreshold: o.realCorrelationThreshold, realAssociationThreshold: o.realAssociationThreshold, maxRows: o.pairRows, bins: 10 }));
         break;
       case "Validity":
-        properties.push(validityProperty(ctx(p)));
+        properties.push(validityProperty(ctx(p), { missing: o.missingValues }));
         break;
       case "Detection":
         properties.push(detectionProperty(ctx(p), { maxRows: o.detectionRows }));

@@ -9,7 +9,11 @@ export type Block =
   | { type: "table"; table: Table; caption?: string; maxRows?: number; naRep?: string }
   | { type: "figure"; figure: Figure; caption?: string }
   | { type: "html"; html: string }
-  | { type: "metrics"; items: readonly { label: string; value: string | number; help?: string }[] };
+  | { type: "metrics"; items: readonly { label: string; value: string | number; help?: string }[] }
+  | { type: "verdict"; headline: string; level: VerdictBlockLevel; items: readonly { level: VerdictBlockLevel; label: string; text: string }[]; footnote?: string };
+
+/** How a verdict line is marked: good (green), fair (amber), poor (red), alert (red, bold), info (grey). */
+export type VerdictBlockLevel = "good" | "fair" | "poor" | "alert" | "info";
 
 export interface ReportSection {
   title: string;
@@ -28,7 +32,19 @@ const CSS = `
 .synthlab-report h1 { font-size: 1.7em; margin: 0.2em 0; }
 .synthlab-report h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #d9e2ec; padding-bottom: 0.2em; }
 .synthlab-report .subtitle { color: #52606d; margin-top: 0; }
-.synthlab-report .figure { width: 100%; min-height: 360px; }
+.synthlab-report .figure { width: 100%; }
+.synthlab-report .verdict { border: 1px solid #d9e2ec; border-left: 6px solid #7b8794; border-radius: 6px; padding: 10px 16px; margin: 0.8em 0 1.2em; background: #fbfcfd; }
+.synthlab-report .verdict.good { border-left-color: #3ebd93; } .synthlab-report .verdict.fair { border-left-color: #f0b429; }
+.synthlab-report .verdict.poor, .synthlab-report .verdict.alert { border-left-color: #d64545; }
+.synthlab-report .verdict .headline { font-size: 1.15em; font-weight: 600; margin: 0.2em 0 0.5em; }
+.synthlab-report .verdict ul { list-style: none; padding: 0; margin: 0; }
+.synthlab-report .verdict li { margin: 0.25em 0; padding-left: 1.4em; position: relative; }
+.synthlab-report .verdict li::before { content: ""; position: absolute; left: 0.2em; top: 0.45em; width: 0.7em; height: 0.7em; border-radius: 50%; background: #9aa5b1; }
+.synthlab-report .verdict li.good::before { background: #3ebd93; } .synthlab-report .verdict li.fair::before { background: #f0b429; }
+.synthlab-report .verdict li.poor::before, .synthlab-report .verdict li.alert::before { background: #d64545; }
+.synthlab-report .verdict li.alert { font-weight: 600; color: #a61b1b; }
+.synthlab-report .verdict .label { font-weight: 600; }
+.synthlab-report .verdict .footnote { color: #616e7c; font-size: 0.82em; margin: 0.6em 0 0.1em; }
 .synthlab-report .caption { color: #52606d; font-size: 0.9em; margin: 0.2em 0 1em; }
 .synthlab-report .metrics { display: flex; flex-wrap: wrap; gap: 12px; margin: 0.8em 0; }
 .synthlab-report .metric { border: 1px solid #d9e2ec; border-radius: 6px; padding: 8px 14px; min-width: 140px; background: #f8fafc; }
@@ -93,6 +109,12 @@ function blockHTML(b: Block): string {
             )}</div><div class="label">${escapeHtml(m.label)}</div></div>`,
         )
         .join("")}</div>`;
+    case "verdict":
+      return (
+        `<div class="verdict ${b.level}" role="status"><p class="headline">${escapeHtml(b.headline)}</p><ul>` +
+        b.items.map((i) => `<li class="${i.level}"><span class="label">${escapeHtml(i.label)}:</span> ${escapeHtml(i.text)}</li>`).join("") +
+        `</ul>${b.footnote ? `<p class="footnote">${escapeHtml(b.footnote)}</p>` : ""}</div>`
+      );
     default: {
       const never: never = b;
       throw new Error(`unknown block ${JSON.stringify(never)}`);

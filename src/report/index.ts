@@ -3,4 +3,4 @@ export { bars, heatmap, histogram, overlaidHistograms, scatter, subplots, toArra
 export { figureHTML, renderFragment, renderHTML, type Block, type ReportDocument, type ReportSection } from "./document.js";
 export { inNotebook, loadPlotly, progress, show, type DocumentRenderable, type HTMLRenderable, type Progress } from "./display.js";
 export { plotlyBundle } from "./plotly.js";
-export { writeReport } from "./write.js";
+export { writeReport, type ReportContent } from "./write.js";

@@ -5,6 +5,7 @@
  * heat maps. Every user string passes through {@link plotlyText}, so column
  * names and category values show literally in titles, ticks and legends.
  */
+import { histogramBinEdges, histogramCounts } from "../quality/binning.js";
 import { REAL_COLOR, SYNTHETIC_COLOR, type Figure } from "./figure.js";
 import { toArray } from "./figures.js";
 
@@ -26,7 +27,10 @@ function layout(title: string | undefined, extra: Record<string, unknown> = {}):
   return { margin: { l: 55, r: 20, t: title ? 50 : 20, b: 45 }, ...(title ? { title: { text: plotlyText(title) } } : {}), ...extra };
 }
 
-/** Equal-width bins over the range of every sample; densities per sample. */
+/**
+ * Equal-width bins over the range of every sample (numpy.histogram's edges
+ * and counts: half-open bins, the last one closed); densities per sample.
+ */
 export function sharedBins(samples: readonly ArrayLike<number>[], nbins = 40): { edges: Float64Array; densities: Float64Array[] } {
   let lo = Infinity;
   let hi = -Infinity;
@@ -37,25 +41,12 @@ export function sharedBins(samples: readonly ArrayLike<number>[], nbins = 40): {
       if (v > hi) hi = v;
     }
   }
-  if (!Number.isFinite(lo)) {
-    lo = 0;
-    hi = 1;
-  }
-  if (hi === lo) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const width = (hi - lo) / nbins;
-  const edges = Float64Array.from({ length: nbins + 1 }, (_, k) => lo + k * width);
+  const edges = histogramBinEdges(Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : [], nbins);
+  const width = edges[1]! - edges[0]!;
   const densities = samples.map((s) => {
-    const c = new Float64Array(nbins);
+    const c = histogramCounts(s, edges);
     let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      const v = s[i]!;
-      if (!(v >= lo && v <= hi)) continue;
-      c[Math.min(nbins - 1, Math.floor((v - lo) / width))]! += 1;
-      n++;
-    }
+    for (let k = 0; k < nbins; k++) n += c[k]!;
     for (let k = 0; k < nbins; k++) c[k] = n ? c[k]! / (n * width) : 0;
     return c;
   });
@@ -72,6 +63,7 @@ export function sharedBins(samples: readonly ArrayLike<number>[], nbins = 40): {
  * @param options.nbins - bins. @defaultValue 40
  * @param options.labels - series names. @defaultValue ["Real", "Synthetic"]
  * @param options.dates - values are epoch milliseconds: a date axis
+ * @param options.norm - `"density"` (bars integrate to 1) or `"share"` (each bar the share of the sample's rows in its bin, a percent axis). @defaultValue "density"
  * @returns a plotly Figure with two bar traces
  * @example
  * const f = binnedHistograms("x", [1, 2, 3], [2, 3, 4], { nbins: 3 });
@@ -81,11 +73,13 @@ export function binnedHistograms(
   title: string,
   real: ArrayLike<number>,
   synthetic: ArrayLike<number>,
-  options: { nbins?: number; labels?: readonly [string, string]; xTitle?: string; dates?: boolean } = {},
+  options: { nbins?: number; labels?: readonly [string, string]; xTitle?: string; dates?: boolean; norm?: "density" | "share" } = {},
 ): Figure {
-  const { edges, densities } = sharedBins([real, synthetic], options.nbins ?? 40);
+  const { edges, densities: dens } = sharedBins([real, synthetic], options.nbins ?? 40);
   const centers = Array.from({ length: edges.length - 1 }, (_, k) => (edges[k]! + edges[k + 1]!) / 2);
   const width = edges[1]! - edges[0]!;
+  const share = options.norm === "share";
+  const densities = share ? dens.map((d) => d.map((v) => v * width)) : dens;
   const names = options.labels ?? ["Real", "Synthetic"];
   return {
     data: densities.map((d, k) => ({
@@ -96,12 +90,12 @@ export function binnedHistograms(
       name: plotlyText(names[k]!),
       opacity: 0.6,
       marker: { color: k === 0 ? REAL_COLOR : SYNTHETIC_COLOR },
-      hovertemplate: "%{x:.4g}: %{y:.4g}<extra>%{fullData.name}</extra>",
+      hovertemplate: share ? "%{x:.4g}: %{y:.1%}<extra>%{fullData.name}</extra>" : "%{x:.4g}: %{y:.4g}<extra>%{fullData.name}</extra>",
     })),
     layout: layout(title, {
       barmode: "overlay",
       bargap: 0,
-      yaxis: { title: { text: "density" } },
+      yaxis: share ? { title: { text: "share of rows" }, tickformat: ".0%", rangemode: "tozero" } : { title: { text: "density" } },
       xaxis: { ...(options.xTitle ? { title: { text: plotlyText(options.xTitle) } } : {}), ...(options.dates ? { type: "date" } : {}) },
       legend: { orientation: "h", y: -0.2 },
     }),
@@ -145,7 +139,7 @@ export function categoryBars(
       { type: "bar", x, y: r, name: plotlyText(names[0]), marker: { color: REAL_COLOR } },
       { type: "bar", x, y: s, name: plotlyText(names[1]), marker: { color: SYNTHETIC_COLOR } },
     ],
-    layout: layout(title, { barmode: "group", yaxis: { title: { text: "frequency" } }, xaxis: { type: "category" }, legend: { orientation: "h", y: -0.2 } }),
+    layout: layout(title, { barmode: "group", yaxis: { title: { text: "share of rows" }, tickformat: ".0%", rangemode: "tozero" }, xaxis: { type: "category" }, legend: { orientation: "h", y: -0.2 } }),
   };
 }
 
@@ -182,7 +176,9 @@ export function pairScatter(
 
 /**
  * A heat map of a square matrix labelled by column names (NaN cells blank),
- * first row at the top.
+ * first row at the top; values written in the cells up to 12 columns, with
+ * `marks` (a string per cell) appended to them, and `faded` cells under a
+ * translucent white layer.
  *
  * @returns a plotly Figure with one heatmap trace
  * @example
@@ -192,12 +188,21 @@ export function labelledHeatmap(
   title: string,
   names: readonly string[],
   z: readonly (readonly number[])[],
-  options: { zmin?: number; zmax?: number; colorscale?: string | [number, string][]; height?: number } = {},
+  options: {
+    zmin?: number;
+    zmax?: number;
+    colorscale?: string | [number, string][];
+    height?: number;
+    marks?: readonly (readonly string[])[];
+    /** Cells drawn faded (a translucent white layer over them), e.g. pairs that do not count. */
+    faded?: readonly (readonly boolean[])[];
+  } = {},
 ): Figure {
   // category axes keyed by position, so two columns whose escaped names coincide stay apart
   const labels = names.map((n) => plotlyText(n));
   const idx = names.map((_, k) => k);
-  const text = z.map((row) => row.map((v) => (Number.isFinite(v) ? v.toFixed(3) : "")));
+  const text = z.map((row, i) => row.map((v, j) => (Number.isFinite(v) ? v.toFixed(3) + (options.marks?.[i]?.[j] ?? "") : "")));
+  const annotate = names.length <= 12;
   return {
     data: [
       {
@@ -208,10 +213,24 @@ export function labelledHeatmap(
         text,
         customdata: idx.map((i) => idx.map((j) => [labels[j], labels[i]])),
         hovertemplate: "%{customdata[1]} × %{customdata[0]}: %{text}<extra></extra>",
+        ...(annotate ? { texttemplate: "%{text}", textfont: { size: 11 } } : {}),
         colorscale: options.colorscale ?? "RdBu",
         ...(options.zmin !== undefined ? { zmin: options.zmin } : {}),
         ...(options.zmax !== undefined ? { zmax: options.zmax } : {}),
       },
+      ...(options.faded
+        ? [
+            {
+              type: "heatmap",
+              z: options.faded.map((row) => row.map((f) => (f ? 1 : null))),
+              x: idx,
+              y: idx,
+              colorscale: [[0, "rgba(255,255,255,0.6)"], [1, "rgba(255,255,255,0.6)"]],
+              showscale: false,
+              hoverinfo: "skip",
+            },
+          ]
+        : []),
     ],
     layout: layout(title, {
       xaxis: { tickmode: "array", tickvals: idx, ticktext: labels, tickangle: -45 },

@@ -38,10 +38,11 @@ describe("dcrOverfitting (SDMetrics' DCROverfittingProtection)", () => {
     assert.ok(scores[0]!.score < scores[1]!.score && scores[1]!.score < scores[2]!.score, scores.map((r) => r.score).join(" "));
   });
 
-  it("compares equal numbers of training and holdout rows, and handles a level only one side has", () => {
+  it("compares with every training and holdout row, and handles a level only one side has", () => {
     const small = rows(300, 7).withColumn("g", Array.from({ length: 300 }, (_, i) => (i === 0 ? "only-here" : "y")), "categorical");
     const r = dcrOverfitting(train, small, rows(500, 8), { seed: 9 });
-    assert.equal(r.nReference, 300);
+    assert.equal(r.nTraining, 1500);
+    assert.equal(r.nHoldout, 300);
     assert.equal(r.nSynthetic, 500);
     assert.ok(r.score >= 0 && r.score <= 1);
   });

@@ -113,6 +113,22 @@ describe("CartSynthesizer", () => {
     assert.ok(score(cart, "Column Pair Trends") > score(copula, "Column Pair Trends"), `pairs ${score(cart, "Column Pair Trends")} vs ${score(copula, "Column Pair Trends")}`);
   });
 
+  it("privacy controls: avoidCopies leaves no copy of a real row, and the report's Privacy property shows it", () => {
+    const coarse = loadTable("mlc_churn").select(["area_code", "international_plan", "voice_mail_plan", "total_day_calls", "number_customer_service_calls", "churn"]);
+    const idx = Array.from({ length: 2000 }, (_, i) => i);
+    const train = coarse.take(idx.filter((i) => i % 4 !== 0));
+    const holdout = coarse.take(idx.filter((i) => i % 4 === 0));
+    const judge = (o: { avoidCopies?: boolean; minBucket?: number }) => {
+      const syn = new CartSynthesizer({ seed: 1, ...o }).fit(train).sample(1500, { seed: 2 });
+      return qualityReport(train, syn, { holdout, seed: 3, properties: ["Column Shapes", "Privacy"] });
+    };
+    const plain = judge({});
+    const safe = judge({ avoidCopies: true });
+    assert.ok(plain.copies!.exactShare > 0.3, `few coarse columns: ${plain.copies!.exactShare} of CART's rows copy a training row`);
+    assert.equal(safe.copies!.exactCopies, 0, "avoidCopies: no copies");
+    assert.ok(safe.getScore("Privacy") > plain.getScore("Privacy"), `privacy ${safe.getScore("Privacy")} > ${plain.getScore("Privacy")}`);
+  });
+
   it("saves and loads: the same rows from the loaded model", () => {
     const real = ruleTable(500, 6);
     const s = new CartSynthesizer({ seed: 4, smoothing: "density" }).fit(real);

@@ -7,20 +7,42 @@ import { subsampleRows } from "../sampling.js";
 import { median, type DcrOptions } from "./dcr.js";
 import { defineMetric } from "./metric.js";
 
-/** Options of {@link dcrOverfitting}: those of {@link dcr}, `maxRows` applying to each real table. */
-export type DcrOverfittingOptions = DcrOptions;
+/**
+ * Options of {@link dcrOverfitting}: those of {@link dcr}, but `maxRows`
+ * applies to each real table and defaults to every row (SDMetrics compares
+ * with every training and holdout row; a subsample of the training rows
+ * hides copies of the rows left out).
+ */
+export interface DcrOverfittingOptions extends Omit<DcrOptions, "maxRows"> {
+  /** Training and holdout rows indexed at most (a seeded subsample beyond). @defaultValue every row */
+  maxRows?: number;
+}
 
 /** Result of {@link dcrOverfitting}. */
 export interface DcrOverfittingResult {
-  /** min(1, 2 · (1 − closerToTraining)): 1 when synthetic rows are no closer to the training rows than to unseen real rows. */
+  /**
+   * min(1, (1 − closerToTraining) / (1 − expectedCloserToTraining)): 1 when
+   * synthetic rows are no closer to the training rows than fresh rows would
+   * be, 0 when every one is closer to a training row (a copy). With training
+   * and holdout tables of one size this is SDMetrics' min(1, 2 · (1 − closerToTraining)).
+   */
   score: number;
   /** Share of measured synthetic rows strictly closer to a training row than to any holdout row. */
   closerToTraining: number;
+  /**
+   * The share a synthesizer that does not memorize would show:
+   * nTraining / (nTraining + nHoldout), the chance that the nearest of the
+   * pooled real rows to a fresh row is a training row (½ for equal sizes).
+   */
+  expectedCloserToTraining: number;
   /** Median distance of a synthetic row to its closest training row, and to its closest holdout row. */
   medianDcrTraining: number;
   medianDcrHoldout: number;
-  /** Rows used: training and holdout (equal: the larger one is subsampled), synthetic. */
-  nReference: number;
+  /** Training rows compared with (every row unless `maxRows` is set). */
+  nTraining: number;
+  /** Holdout rows compared with. */
+  nHoldout: number;
+  /** Synthetic rows measured (at most `maxQueries`, a seeded subsample beyond). */
   nSynthetic: number;
 }
 
@@ -42,16 +64,23 @@ function inUnion(x: Float64Array, n: number, features: readonly string[], union:
  * training row and to the closest holdout row (the distances of
  * {@link dcr}: per-column |a − b| over the training range, 0/1 for
  * categories, root mean square over columns); the score is
- * min(1, 2 · (1 − share closer to training)). Unlike SDMetrics, the larger
- * of the two real tables is subsampled (seeded) to the size of the other,
- * so that a synthesizer that generalizes lands at one half closer to
- * either, a score of 1, whatever the sizes.
+ * min(1, (1 − share closer to training) / (1 − expected share)). As in
+ * SDMetrics, every training and every holdout row is compared with (so a
+ * copy of any training row is at distance 0 from it, and a copy of the
+ * training table scores 0); only the synthetic rows are subsampled, to
+ * `maxQueries`. The expected share is nTraining / (nTraining + nHoldout):
+ * a row drawn afresh from the real law is that likely to have its nearest
+ * pooled real row in the training table. For tables of one size it is ½
+ * and the score is SDMetrics' min(1, 2 · (1 − share)); SDMetrics keeps ½
+ * for any sizes (and warns when the holdout is under half the training
+ * rows), which marks an honest synthesizer as overfitting when the holdout
+ * is small.
  *
  * @param training - the real rows the synthesizer was fitted on
  * @param holdout - real rows it never saw
  * @param synthetic - the synthetic rows
  * @param options - `maxRows`, `maxQueries`, `columns`, `seed`
- * @returns `{ score, closerToTraining, medianDcrTraining, medianDcrHoldout, nReference, nSynthetic }`, score in [0, 1] (goal: maximize)
+ * @returns `{ score, closerToTraining, expectedCloserToTraining, medianDcrTraining, medianDcrHoldout, nTraining, nHoldout, nSynthetic }`, score in [0, 1] (goal: maximize)
  * @throws DataError for a missing column or fewer than 2 rows in a table
  * @example
  * const train = Array.from({ length: 40 }, (_, i) => ({ x: i, y: (i * 7) % 40 }));
@@ -67,10 +96,10 @@ export const dcrOverfitting = defineMetric(
         throw new ParamError(where, k, (options as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: maxRows, maxQueries, columns, seed.`);
       }
     }
-    const maxRows = options.maxRows ?? 20000;
+    const maxRows = options.maxRows ?? Infinity;
     const maxQueries = options.maxQueries ?? 2000;
     for (const [name, v] of [["maxRows", maxRows], ["maxQueries", maxQueries]] as const) {
-      if (!(Number.isInteger(v) && v >= 10)) throw new ParamError(where, name, v, `'${name}' must be an integer >= 10, got ${show(v)}.`);
+      if (!((Number.isInteger(v) || v === Infinity) && v >= 10)) throw new ParamError(where, name, v, `'${name}' must be an integer >= 10, got ${show(v)}.`);
     }
     const t0 = asTable(training, where, "training");
     const h0 = asTable(holdout, where, "holdout");
@@ -86,9 +115,8 @@ export const dcrOverfitting = defineMetric(
       if (t.nRows < 2) throw new DataError(where, name, t.nRows, `the ${name} table needs at least 2 rows, got ${t.nRows}.`);
     }
     const [rT, rH, rQ] = createRng(options.seed).spawn(3);
-    const nRef = Math.min(t0.nRows, h0.nRows, maxRows);
-    const train = subsampleRows(t0.select(columns), nRef, rT!);
-    const hold = subsampleRows(h0.select(columns), nRef, rH!);
+    const train = subsampleRows(t0.select(columns), maxRows, rT!);
+    const hold = subsampleRows(h0.select(columns), maxRows, rH!);
     const queries = subsampleRows(s0.select(columns), maxQueries, rQ!);
     // one encoding, fitted on the training rows, for all three tables; the two pairs can differ by an
     // indicator column (a level or a missing value that only one side has), so both go into the union of features
@@ -104,13 +132,16 @@ export const dcrOverfitting = defineMetric(
     let closer = 0;
     for (let i = 0; i < dT.length; i++) if (dT[i]! < dH[i]!) closer++;
     const share = closer / dT.length;
+    const expected = train.nRows / (train.nRows + hold.nRows);
     const norm = Math.sqrt(columns.length);
     return {
-      score: Math.min(1, 2 * (1 - share)),
+      score: Math.max(0, Math.min(1, (1 - share) / (1 - expected))),
       closerToTraining: share,
+      expectedCloserToTraining: expected,
       medianDcrTraining: median(dT) / norm,
       medianDcrHoldout: median(dH) / norm,
-      nReference: nRef,
+      nTraining: train.nRows,
+      nHoldout: hold.nRows,
       nSynthetic: encS.nSynthetic,
     };
   },

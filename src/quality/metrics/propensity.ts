@@ -4,12 +4,13 @@
  * and {@link pmse}. Internal.
  */
 import { DataError, ParamError, show } from "../../core/errors.js";
-import { asTable, type Table, type TableInput } from "../../core/table.js";
+import { asTable, Table, type TableInput } from "../../core/table.js";
 import type { Rng } from "../../random/rng.js";
 import { encodePair } from "../encode.js";
 import { fitLogistic, predictProba } from "../models/logistic-regression.js";
 import { fitForest, forestPredictValues } from "../models/random-forest.js";
 import { subsampleRows } from "../sampling.js";
+import { duplicateGroups } from "./exact-copies.js";
 
 /** Options shared by the propensity metrics. */
 export interface PropensityOptions {
@@ -51,57 +52,64 @@ export interface Propensity {
 }
 
 /**
- * Stacks the encoded tables and fits the model (logistic, or a forest of
- * 50 trees): with `folds` > 1, scores are out-of-fold (stratified folds
- * drawn from `rng`); with 1, the model is fitted on every row and scores
- * them all (synthpop's pMSE).
+ * Fits the model (logistic, or a forest of 50 trees) to tell synthetic rows
+ * from real ones. With `folds` > 1, scores are out-of-fold: folds are
+ * stratified by table and drawn from `rng`, identical rows (in either
+ * table) stay in one fold, and the encoding (which category levels get a
+ * one-hot column, the standardization) is learned on each fold's training
+ * rows only, never on the rows it scores. With 1, the encoding is fitted on
+ * the real rows and the model on every row, which it then scores
+ * (synthpop's pMSE).
  */
 export function propensity(real: Table, synthetic: Table, folds: number, l2: number, rng: Rng, model: "logistic" | "forest" = "logistic"): Propensity {
-  const enc = encodePair(real, synthetic, { scale: "standard" });
-  const { d, nReal, nSynthetic } = enc;
+  const nReal = real.nRows;
+  const nSynthetic = synthetic.nRows;
   const n = nReal + nSynthetic;
-  const X = new Float64Array(n * d);
-  X.set(enc.real, 0);
-  X.set(enc.synthetic, nReal * d);
   const labels = new Uint8Array(n);
   labels.fill(1, nReal);
   const scores = new Float64Array(n);
   if (folds <= 1) {
+    const enc = encodePair(real, synthetic, { scale: "standard" });
+    const d = enc.d;
+    const X = new Float64Array(n * d);
+    X.set(enc.real, 0);
+    X.set(enc.synthetic, nReal * d);
     const m = fitLogistic(X, labels, n, d, { l2 });
     scores.set(predictProba(m, X, n, d));
     return { scores, labels, nReal, nSynthetic, nParams: d + 1 };
   }
-  // stratified folds: each class shuffled and dealt round-robin
+  const both = Table.concat([real, synthetic]);
+  // stratified, grouped folds: rows dealt round-robin per table in a random order; a row identical to one already dealt joins its fold
+  const group = duplicateGroups(both);
+  const groupFold = new Int32Array(n).fill(-1);
+  const dealt = [0, 0];
   const fold = new Int32Array(n);
-  for (const [start, end] of [[0, nReal], [nReal, n]] as const) {
-    const perm = rng.permutation(end - start);
-    for (let k = 0; k < perm.length; k++) fold[start + perm[k]!] = k % folds;
+  const perm = rng.permutation(n);
+  for (let k = 0; k < n; k++) {
+    const i = perm[k]!;
+    const g = group[i]!;
+    if (groupFold[g]! < 0) groupFold[g] = dealt[labels[i]!]!++ % folds;
+    fold[i] = groupFold[g]!;
   }
+  let nParams = 0;
   for (let f = 0; f < folds; f++) {
-    let nTrain = 0;
-    for (let i = 0; i < n; i++) if (fold[i] !== f) nTrain++;
-    const Xt = new Float64Array(nTrain * d);
-    const yt = new Uint8Array(nTrain);
+    const trainIdx: number[] = [];
     const testIdx: number[] = [];
-    let t = 0;
-    for (let i = 0; i < n; i++) {
-      if (fold[i] === f) testIdx.push(i);
-      else {
-        Xt.set(X.subarray(i * d, (i + 1) * d), t * d);
-        yt[t++] = labels[i]!;
-      }
-    }
-    const Xq = new Float64Array(testIdx.length * d);
-    testIdx.forEach((i, k) => Xq.set(X.subarray(i * d, (i + 1) * d), k * d));
+    for (let i = 0; i < n; i++) (fold[i] === f ? testIdx : trainIdx).push(i);
+    if (testIdx.length === 0 || trainIdx.length === 0) continue;
+    const enc = encodePair(both.take(trainIdx), both.take(testIdx), { scale: "standard" });
+    const d = enc.d;
+    nParams = Math.max(nParams, d + 1);
+    const yt = Uint8Array.from(trainIdx, (i) => labels[i]!);
     if (model === "forest") {
-      const p = forestPredictValues(fitForest(Xt, yt, nTrain, d, "classification", 2, rng), Xq, testIdx.length);
+      const p = forestPredictValues(fitForest(enc.real, yt, trainIdx.length, d, "classification", 2, rng), enc.synthetic, testIdx.length);
       testIdx.forEach((i, k) => (scores[i] = p[2 * k + 1]!));
     } else {
-      const p = predictProba(fitLogistic(Xt, yt, nTrain, d, { l2 }), Xq, testIdx.length, d);
+      const p = predictProba(fitLogistic(enc.real, yt, trainIdx.length, d, { l2 }), enc.synthetic, testIdx.length, d);
       testIdx.forEach((i, k) => (scores[i] = p[k]!));
     }
   }
-  return { scores, labels, nReal, nSynthetic, nParams: d + 1 };
+  return { scores, labels, nReal, nSynthetic, nParams };
 }
 
 /** Area under the ROC curve of `scores` for `labels` (1 = positive), ties counted half (Mann–Whitney). */

@@ -1,5 +1,6 @@
 import type { Column } from "../../core/column.js";
 import { Table } from "../../core/table.js";
+import { discretizeColumn } from "../binning.js";
 import { columnShape, sharedCodes } from "../columns.js";
 import { correlationMatrix } from "../correlation.js";
 import { contingencyFromCodes } from "../metrics/contingency-similarity.js";
@@ -14,7 +15,7 @@ export interface PairTrendsOptions {
   realAssociationThreshold: number;
   /** Rows (of each table) used for the contingency tables at most; a seeded subsample beyond. @defaultValue 100000 */
   maxRows: number;
-  /** Bins of a continuous column paired with a discrete one (equal width over the real range). @defaultValue 10 */
+  /** Bins of a continuous column paired with a discrete one (SDMetrics' `num_discrete_bins`: equal width over the real range, half-open, the outer two open-ended). @defaultValue 10 */
   bins: number;
 }
 
@@ -23,7 +24,7 @@ export interface PairTrendsResult extends PropertyResult {
   /** Continuous columns and their Pearson correlation matrices (real, synthetic). */
   readonly continuous: { names: string[]; real: number[][]; synthetic: number[][] };
   /** Pair score matrix over every compared column (NaN where not computed). */
-  readonly scoreMatrix: { names: string[]; matrix: number[][] };
+  readonly scoreMatrix: { names: string[]; matrix: number[][]; counted?: boolean[][] };
 }
 
 /** A datetime column as a numeric one (epoch ms), so correlations see it. */
@@ -31,33 +32,14 @@ function asNumeric(c: Column): Column {
   return c.kind === "datetime" ? { name: c.name, kind: "numeric", values: c.values } : c;
 }
 
-/** Codes of a continuous column: `bins` equal-width bins over the real range (values outside go to the end bins), missing its own code. */
-function binCodes(real: Float64Array, synthetic: Float64Array, bins: number): { real: Int32Array; synthetic: Int32Array; levels: number } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < real.length; i++) {
-    const v = real[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const width = hi > lo ? (hi - lo) / bins : 1;
-  const code = (x: Float64Array) => {
-    const out = new Int32Array(x.length);
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i]!;
-      out[i] = v !== v ? bins : Math.max(0, Math.min(bins - 1, Math.floor((v - lo) / width)));
-    }
-    return out;
-  };
-  return { real: code(real), synthetic: code(synthetic), levels: bins + 1 };
-}
-
 /**
  * Column Pair Trends (SDMetrics): for every pair of columns, whether the
  * synthetic data keeps the real relation. Two continuous columns:
  * CorrelationSimilarity (Pearson); otherwise ContingencySimilarity, with a
- * continuous column cut into equal-width bins over its real range (the same
- * edges for the synthetic column). As in SDMetrics' QualityReport, the score
+ * continuous column cut as SDMetrics' `discretize_column` does
+ * ({@link discretizeColumn}: equal-width bins over the real range, a value
+ * on an edge in the upper bin, the outer bins open-ended; the same edges
+ * for the synthetic column). As in SDMetrics' QualityReport, the score
  * averages the pairs that have a trend in the real data (|r| above
  * `realCorrelationThreshold`, Cramér's V above `realAssociationThreshold`);
  * when no pair has one, every pair counts.
@@ -87,7 +69,7 @@ export function columnPairTrendsProperty(ctx: PropertyContext, options: PairTren
       const b = sc[j]!;
       if (shape[j] === "continuous" && a.kind !== "boolean") {
         if (columnShape(b) !== "continuous") throw new Error(`'${names[j]}' is ${a.kind} in the real table, ${b.kind} in the synthetic one.`);
-        c = binCodes(pick(a.values as Float64Array, rIdx), pick(b.values as Float64Array, sIdx), options.bins);
+        c = discretizeColumn(pick(a.values as Float64Array, rIdx), pick(b.values as Float64Array, sIdx), options.bins);
       } else {
         const s = sharedCodes(a, b);
         c = { real: Int32Array.from(rIdx, (i) => s.real[i]!), synthetic: Int32Array.from(sIdx, (i) => s.synthetic[i]!), levels: s.levels.length };
@@ -107,6 +89,7 @@ export function columnPairTrendsProperty(ctx: PropertyContext, options: PairTren
   const meets: (boolean | null)[] = [];
   const error: (string | null)[] = [];
   const scoreMatrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : NaN)));
+  const countedMatrix = Array.from({ length: k }, () => Array.from({ length: k }, () => true));
   let subsampled = false;
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
@@ -151,6 +134,7 @@ export function columnPairTrendsProperty(ctx: PropertyContext, options: PairTren
       error.push(err);
       scoreMatrix[a]![b] = s;
       scoreMatrix[b]![a] = s;
+      countedMatrix[a]![b] = countedMatrix[b]![a] = meet === true;
     }
   }
   const counted = score.filter((v, i) => Number.isFinite(v) && meets[i] === true);
@@ -178,6 +162,6 @@ export function columnPairTrendsProperty(ctx: PropertyContext, options: PairTren
     description: "Whether the synthetic data keeps the relation of each pair of columns: correlation similarity for two numeric columns, contingency-table similarity otherwise (SDMetrics' ColumnPairTrends).",
     notes,
     continuous: { names: contNames, real: realCorr, synthetic: synCorr },
-    scoreMatrix: { names, matrix: scoreMatrix },
+    scoreMatrix: { names, matrix: scoreMatrix, counted: counted.length ? countedMatrix : names.map(() => names.map(() => true)) },
   };
 }

@@ -16,12 +16,16 @@ export function detectionProperty(ctx: PropertyContext, options: { maxRows: numb
   const score: number[] = [];
   const error: (string | null)[] = [];
   const notes: string[] = [];
+  const belowChance: string[] = [];
   const [r1, r2, r3] = ctx.rng.spawn(3);
   const common = { maxRows: options.maxRows, columns: ctx.columns };
   for (const [name, model, seed] of [["LogisticDetection", "logistic", r1!], ["ForestDetection", "forest", r3!]] as const) {
     metric.push(`${name} (ROC AUC)`);
     try {
       const d = detection(ctx.real, ctx.synthetic, { ...common, seed, model });
+      if (d.belowChance) {
+        belowChance.push(`${name} ${d.auc.toFixed(3)}`);
+      }
       value.push(d.auc);
       score.push(d.score);
       error.push(null);
@@ -33,6 +37,11 @@ export function detectionProperty(ctx: PropertyContext, options: { maxRows: numb
       score.push(NaN);
       error.push(errorMessage(e));
     }
+  }
+  if (belowChance.length) {
+    notes.unshift(
+      `Symptom: AUC well below 0.5 (${belowChance.join(", ")}). The detector is systematically wrong, which happens when the two tables share rows (copies of real rows: see Privacy) or when the synthesizer overcorrects. It is not a perfect result: the score is 1 − |2·AUC − 1| here.`,
+    );
   }
   const detectors = score.filter(Number.isFinite);
   const propertyScore = detectors.length ? Math.min(...detectors) : NaN;
@@ -56,7 +65,7 @@ export function detectionProperty(ctx: PropertyContext, options: { maxRows: numb
     name: "Detection",
     score: propertyScore,
     details: detailsTable({ metric, value, score, error }),
-    description: "How hard it is to tell synthetic rows from real ones. A logistic regression and a random forest (50 trees) are cross-validated (3 folds) at the task; each scores 1 − (2·max(AUC, ½) − 1), so 1 means it cannot do better than chance, and the property takes the lower score (the better detector). The logistic regression sees only means and covariances; the forest also sees shapes, tails and interactions. pMSE is the mean squared distance of its propensity scores from the synthetic share (0 is best; the ratio to its null expectation is about 1 for a perfect synthesizer).",
+    description: "How hard it is to tell synthetic rows from real ones. A logistic regression and a random forest (50 trees) are cross-validated (3 folds) at the task; the encoding (which categories get a column, the scaling) is learned inside each fold and identical rows stay in one fold, so nothing leaks from the rows scored. Each scores 1 − (2·max(AUC, ½) − 1), so 1 means it cannot do better than chance (SDMetrics); a forest AUC well below ½ (by more than max(0.03, 3 standard errors)) is a symptom of copied rows and scores 1 − |2·AUC − 1| (a logistic AUC below ½ is not: with many columns and few rows, cross-validation alone pushes it there). The property takes the lower score (the better detector). The logistic regression sees only means and covariances; the forest also sees shapes, tails and interactions. pMSE is the mean squared distance of its propensity scores from the synthetic share (0 is best; the ratio to its null expectation is about 1 for a perfect synthesizer).",
     notes,
   };
 }
