@@ -93,14 +93,30 @@ export function toPoints(where: string, param: string, X: PointsInput): { data: 
     for (let i = 0; i < rows; i++) data.set(r[i]!, i * cols);
   } else if (Array.isArray(X)) {
     rows = X.length;
-    cols = rows ? (X[0] as ArrayLike<number>).length : 0;
+    const first = X[0] as unknown;
+    if (rows && first !== null && typeof first === "object" && typeof (first as ArrayLike<unknown>).length !== "number") {
+      const keys = Object.keys(first as object);
+      throw new ParamTypeError(
+        where,
+        param,
+        X,
+        `'${param}' is an array of records ({ ${keys.slice(0, 4).join(", ")}${keys.length > 4 ? ", ..." : ""} }), not of rows of numbers: pass a Matrix or number[][] of numeric columns (Table.fromRecords(records).toMatrix([...numeric column names])), or use createSynthesizer for a mixed table.`,
+      );
+    }
+    cols = rows ? ((first as ArrayLike<number>)?.length ?? 0) : 0;
     data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
-      const row = X[i] as ArrayLike<number>;
+      const row = X[i] as ArrayLike<unknown>;
       if (!row || row.length !== cols) {
         throw new ParamError(where, param, X, `'${param}' rows must all have ${cols} values, but row ${i} has ${row ? row.length : 0}.`);
       }
-      for (let j = 0; j < cols; j++) data[i * cols + j] = row[j]!;
+      for (let j = 0; j < cols; j++) {
+        const v = row[j];
+        if (typeof v !== "number") {
+          throw new DataError(where, param, v, `${param}[${i}, ${j}] is ${show(v)} (${v === null ? "null" : typeof v}), not a number; encode categories as numbers or use createSynthesizer, which takes mixed tables.`);
+        }
+        data[i * cols + j] = v;
+      }
     }
   } else if (X && typeof X === "object" && (X as { data?: unknown }).data instanceof Float64Array) {
     const o = X as { data: Float64Array; rows: number; cols: number };

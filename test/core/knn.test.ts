@@ -70,3 +70,14 @@ describe("NearestNeighbors", () => {
     for (const [f, re] of table) assert.throws(f, re);
   });
 });
+
+describe("toPoints: what a fitter says about records and strings", () => {
+  it("names records and the string it found, instead of fitting NaN or zero columns", async () => {
+    const { toPoints } = await import("../../src/core/knn.js");
+    const records = [{ species: "Adelie", bill: 39.1 }, { species: "Gentoo", bill: 46.1 }];
+    assert.throws(() => toPoints("KernelDensity.fit", "X", records as never), /'X' is an array of records \(\{ species, bill \}\), not of rows of numbers/);
+    assert.throws(() => toPoints("smote", "X", [["Adelie", 39.1]] as never), /X\[0, 0\] is "Adelie" \(string\), not a number/);
+    assert.throws(() => toPoints("smote", "X", [[1, null]] as never), /X\[0, 1\] is null \(null\), not a number/);
+    assert.deepEqual(Array.from(toPoints("f", "X", [[1, 2], [3, 4]]).data), [1, 2, 3, 4], "numbers pass");
+  });
+});
