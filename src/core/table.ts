@@ -96,6 +96,15 @@ export class Table {
     return this.columns.length;
   }
 
+  /**
+   * Rows, under ml-matrix's name (`matrix.rows`), so code written for a Matrix reads a Table too.
+   * @example
+   * Table.fromRecords([{ a: 1 }, { a: 2 }]).rows; // => 2
+   */
+  get rows(): number {
+    return this.nRows;
+  }
+
   /** `[nRows, nColumns]`. */
   get shape(): [number, number] {
     return [this.nRows, this.columns.length];
