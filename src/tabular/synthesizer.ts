@@ -66,8 +66,9 @@ export interface SampleOptions {
   conditions?: Readonly<Record<string, Cell>> | undefined;
   onProgress?: ProgressCallback | undefined;
   /**
-   * Rows drawn at most, as a multiple of `n`, when rows are rejected (constraints enforced by
-   * rejection, rare conditions); past it `sample` throws, saying how many rows it got.
+   * Rows drawn at most, as a multiple of the rows asked, when rows are rejected (constraints
+   * enforced by rejection, rare conditions), counted for each block of {@link BLOCK_ROWS} rows (and at
+   * least 8 blocks' worth); past it `sample` throws, saying how many rows it got.
    * @defaultValue 100
    */
   maxTriesPerRow?: number;
@@ -121,9 +122,12 @@ interface Fitted {
   realRows?: RealValueFilter | undefined;
 }
 
-/** Block `b`'s stream of a draw seeded with `seed`. */
-export function blockRng(seed: SeedValue, stream: number, b: number): Rng {
-  return new Rng(seed, [0x5e7ab1e, stream, b], "xoshiro128**");
+/**
+ * Block `b`'s stream of a draw seeded with `seed` (`stream` 0: the model's rows, 1 + g: generated column g).
+ * `attempt` > 0: the redraws that refill block `b` after rejections (attempt 0 is the block's first draw).
+ */
+export function blockRng(seed: SeedValue, stream: number, b: number, attempt = 0): Rng {
+  return new Rng(seed, attempt === 0 ? [0x5e7ab1e, stream, b] : [0x5e7ab1e, stream, b, attempt], "xoshiro128**");
 }
 
 /**
@@ -278,6 +282,8 @@ export abstract class TableSynthesizer<O extends object = object> {
 
   /**
    * Draws `n` synthetic rows with every real column, stored as the real ones.
+   * Rows [0, n) of the draw {@link sampleChunks} describes: `sample(n, { seed })` is a prefix of
+   * `sample(m > n, { seed })`, and equals `sampleRows(0, n, { seed })`.
    * @param n - rows (integer >= 0)
    * @param options - `seed`, `conditions`, `onProgress`, `maxTriesPerRow`
    * @returns a Table
@@ -285,77 +291,163 @@ export abstract class TableSynthesizer<O extends object = object> {
    */
   sample(n: number, options: SampleOptions = {}): Table {
     const where = `${this.constructor.name}.sample`;
-    const fitted = this.state("sample");
+    this.state("sample");
     checkInteger(where, "n", n, 0);
+    const draw = this.prepareDraw(where, options, n, false);
+    const parts: Column[][] = [];
+    for (const part of this.drawBlocks(where, 0, n, draw)) parts.push(part);
+    return this.storedTable(parts.length === 1 ? parts[0]! : this.fitted!.columnOrder.map((_, j) => concatColumns(parts.map((p) => p[j]!), n)));
+  }
+
+  /**
+   * Rows [start, start + count) of the draw seeded with `seed`: the same rows as
+   * `sample(start + count, { seed }).slice(start)`, computed without the rows before `start`
+   * (beyond the rest of their block). Shards of a large table, on any number of processes or
+   * machines, concatenate to the single draw.
+   * @param start - first row index (integer >= 0)
+   * @param count - rows (integer >= 0)
+   * @param options - as `sample`'s; `seed` is required (a shard must know the draw it belongs to)
+   * @returns a Table of `count` rows
+   * @throws ParamError without a seed, and as `sample`
+   * @example
+   * const s = createSynthesizer("gaussian-copula", { seed: 1 }).fit(loadIris().frame);
+   * const all = s.sample(30, { seed: 7 }).toRecords();
+   * const tail = s.sampleRows(20, 10, { seed: 7 }).toRecords();
+   * JSON.stringify(tail) === JSON.stringify(all.slice(20)); // => true
+   */
+  sampleRows(start: number, count: number, options: SampleOptions): Table {
+    const where = `${this.constructor.name}.sampleRows`;
+    const parts = [...this.sampleChunks(start, count, options, where)];
+    if (parts.length === 1) return parts[0]!;
+    return Table.concat(parts);
+  }
+
+  /**
+   * Rows [start, start + count) of the draw seeded with `seed`, as one Table per block of
+   * {@link BLOCK_ROWS} rows (or the part of a block inside the range): the streaming form of
+   * {@link sampleRows}, holding one block in memory at a time.
+   *
+   * Each row is a function of (model, seed, row index) only, with every method and also with
+   * constraints, conditions and `avoidCopies`: output block b (rows b·BLOCK_ROWS onwards) is
+   * filled from its own streams (seed, b, attempt 0, 1, ...) — accepted rows in draw order —
+   * so no block depends on another, and ids and personal data come from (seed, column, b) and
+   * the row index.
+   * @param start - first row index (integer >= 0)
+   * @param count - rows (integer >= 0)
+   * @param options - as `sample`'s; `seed` is required; `onProgress(done, count)` after each block
+   * @returns an iterator of Tables whose row counts add up to `count`
+   * @throws ParamError without a seed, and as `sample`
+   * @example
+   * const s = createSynthesizer("gaussian-copula", { seed: 1 }).fit(loadIris().frame);
+   * [...s.sampleChunks(16000, 1000, { seed: 7 })].map((t) => t.nRows); // => [384, 616]
+   */
+  *sampleChunks(start: number, count: number, options: SampleOptions, where = `${this.constructor.name}.sampleChunks`): Generator<Table> {
+    this.state(where.slice(where.lastIndexOf(".") + 1));
+    checkInteger(where, "start", start, 0);
+    checkInteger(where, "count", count, 0);
+    const draw = this.prepareDraw(where, options ?? {}, count, true);
+    for (const part of this.drawBlocks(where, start, start + count, draw)) yield this.storedTable(part);
+  }
+
+  /** Checks `sample`'s options: the draw's seed, translated conditions and limits. */
+  private prepareDraw(where: string, options: SampleOptions, n: number, needSeed: boolean): Draw {
     const o = mergeOptions(where, { seed: undefined, conditions: undefined, onProgress: undefined, maxTriesPerRow: 100 } as SampleOptions, options);
     const onProgress = checkProgress(where, o.onProgress);
     checkInteger(where, "maxTriesPerRow", o.maxTriesPerRow, 1);
+    if (needSeed && (o.seed === undefined || o.seed instanceof Rng)) {
+      throw new ParamError(where, "seed", o.seed, "a row range needs the seed (a number or string) of the draw it belongs to: every shard of one table passes the same seed.");
+    }
     const seed: SeedValue =
       o.seed === undefined ? this.rng.integers(0, 2 ** 53 - 1) : o.seed instanceof Rng ? o.seed.integers(0, 2 ** 53 - 1) : checkSeed(where, o.seed);
     const cond = this.translateConditions(where, o.conditions ?? {});
-    const modelCols = fitted.modelled;
-    const stored: Column[][] = [];
+    return { seed, cond, onProgress, maxTriesPerRow: o.maxTriesPerRow!, conditions: o.conditions, n, got: 0, drawn: 0 };
+  }
+
+  /**
+   * Canonical columns (in the real column order) of rows [start, end), one array per block piece.
+   * Block b's rows are the first accepted rows of its draws (seed, b, attempt 0, 1, ...), so they
+   * depend on nothing but (model, seed, b); generated columns on (seed, column, b) and the row index.
+   */
+  private *drawBlocks(where: string, start: number, end: number, draw: Draw): Generator<Column[]> {
+    const fitted = this.fitted!;
+    const seedNumber = typeof draw.seed === "number" ? draw.seed : 0;
+    for (let b = Math.floor(start / BLOCK_ROWS); b * BLOCK_ROWS < end || (start === end && b === Math.floor(start / BLOCK_ROWS)); b++) {
+      const base = b * BLOCK_ROWS;
+      const lo = Math.max(0, start - base);
+      const hi = Math.max(lo, Math.min(BLOCK_ROWS, end - base));
+      const modelled = this.fillBlock(where, draw, b, lo, hi);
+      const byName = new Map<string, Column>();
+      fitted.modelled.forEach((name, j) => byName.set(name, modelled[j]!));
+      fitted.generated.forEach((g, k) => {
+        const fixed = draw.cond.generated.find((c) => c.name === g.name);
+        if (fixed) {
+          const kind = g.type === "id" && g.numeric ? "integer" : "categorical";
+          byName.set(g.name, constantColumn(g.name, fixed.value, hi - lo, kind));
+          return;
+        }
+        const col = generateColumn(g, base, hi, blockRng(draw.seed, 1 + k, b), seedNumber);
+        byName.set(g.name, lo === 0 ? col : sliceColumn(col, lo, hi));
+      });
+      yield fitted.columnOrder.map((name) => {
+        const col = byName.get(name);
+        if (!col) throw new DataError(where, name, null, `internal: column '${name}' was not produced.`);
+        return col;
+      });
+      draw.onProgress?.(Math.min(end, base + hi) - start, end - start, `${(Math.min(end, base + hi) - start).toLocaleString("en-US")} of ${(end - start).toLocaleString("en-US")} rows`);
+      if (start === end) break;
+    }
+  }
+
+  /**
+   * Model columns (canonical) of rows [lo, hi) of output block `b`: the first `hi` accepted rows of
+   * the block's draws (seed, b, attempt), each attempt a whole block so its rows never depend on `hi`.
+   */
+  private fillBlock(where: string, draw: Draw, b: number, lo: number, hi: number): Column[] {
+    const fitted = this.fitted!;
+    const { cond } = draw;
+    const parts: Column[][] = [];
     let got = 0;
-    let drawn = 0;
-    let block = 0;
-    const maxDraws = Math.max(n * o.maxTriesPerRow!, 8 * BLOCK_ROWS);
-    while (got < n) {
-      if (drawn >= maxDraws) {
+    const maxAttempts = Math.max(8, Math.ceil((draw.maxTriesPerRow * hi) / BLOCK_ROWS));
+    for (let attempt = 0; got < hi || attempt === 0; attempt++) {
+      if (attempt >= maxAttempts) {
         const what = [
           cond.all.length ? `conditions ${show(Object.fromEntries(cond.all.map((c) => [c.name, c.label])))}` : "",
           fitted.constraints.length ? "the constraints" : "",
           fitted.realRows ? "avoidCopies (no copy of a real row)" : "",
         ].filter(Boolean).join(" and ");
-        throw new DataError(where, "conditions", o.conditions, `drew ${drawn.toLocaleString("en-US")} rows but only ${got.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} requested met ${what} (acceptance ${(got / drawn).toPrecision(2)}); the model rarely produces such rows. Relax them or raise maxTriesPerRow${cond.rejection.length && !this.exactConditions ? "; the gaussian-copula method meets conditions on single columns exactly" : ""}.`);
+        const n = draw.n;
+        const total = draw.got + got;
+        throw new DataError(where, "conditions", draw.conditions, `drew ${draw.drawn.toLocaleString("en-US")} rows but only ${total.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} requested met ${what} (acceptance ${(total / draw.drawn).toPrecision(2)}); the model rarely produces such rows. Relax them or raise maxTriesPerRow${cond.rejection.length && !this.exactConditions ? "; the gaussian-copula method meets conditions on single columns exactly" : ""}.`);
       }
-      // always a whole block, so block b's rows never depend on n (sample(n) is a prefix of sample(m > n))
-      const size = BLOCK_ROWS;
-      const rng = blockRng(seed, 0, block);
-      const raw = this.sampleModel(size, rng, cond.exact);
-      let t = fitted.transformer.reverse({ n: size, columns: raw }, rng);
+      const rng = blockRng(draw.seed, 0, b, attempt);
+      const raw = this.sampleModel(BLOCK_ROWS, rng, cond.exact);
+      let t = fitted.transformer.reverse({ n: BLOCK_ROWS, columns: raw }, rng);
       for (let k = fitted.constraints.length - 1; k >= 0; k--) t = fitted.constraints[k]!.reverse(t);
       const keep = this.acceptMask(t, cond, fitted.constraints);
-      let rows = t;
+      let rows: Table;
       if (keep) {
         const idx: number[] = [];
-        for (let i = 0; i < size && got + idx.length < n; i++) if (keep[i]) idx.push(i);
+        for (let i = 0; i < BLOCK_ROWS && got + idx.length < hi; i++) if (keep[i]) idx.push(i);
         rows = t.take(idx);
-      } else if (size > n - got) rows = t.slice(0, n - got);
-      drawn += size;
-      block++;
-      if (rows.nRows > 0) {
+      } else rows = t.slice(0, hi - got);
+      draw.drawn += BLOCK_ROWS;
+      if (rows.nRows > 0 || parts.length === 0) {
         rows = applyExactValues(rows, cond);
-        stored.push(modelCols.map((c) => rows.columnInfo(c)));
+        parts.push(fitted.modelled.map((c) => rows.columnInfo(c)));
         got += rows.nRows;
       }
-      onProgress?.(got, n, `${got.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} rows`);
     }
-    return this.assemble(where, stored, n, seed, cond);
+    draw.got += hi - lo;
+    return fitted.modelled.map((_, j) => {
+      const col = concatColumns(parts.map((p) => p[j]!).filter((c, i) => i === 0 || c.values.length > 0), got);
+      return lo === 0 ? col : sliceColumn(col, lo, hi);
+    });
   }
 
-  /** Final table: modelled columns concatenated, generated columns made, storage and order restored. */
-  private assemble(where: string, parts: Column[][], n: number, seed: SeedValue, cond: TranslatedConditions): Table {
-    const fitted = this.fitted!;
-    const modelled = new Map<string, Column>();
-    fitted.modelled.forEach((name, j) => modelled.set(name, concatColumns(parts.map((p) => p[j]!), n)));
-    for (const g of fitted.generated) {
-      const blocks: Column[] = [];
-      for (let start = 0, b = 0; start < n || (n === 0 && b === 0); start += BLOCK_ROWS, b++) {
-        const size = Math.min(BLOCK_ROWS, n - start);
-        blocks.push(generateColumn(g, start, size, blockRng(seed, 1 + fitted.generated.indexOf(g), b), typeof seed === "number" ? seed : 0));
-        if (n === 0) break;
-      }
-      let col = concatColumns(blocks, n);
-      const fixed = cond.generated.find((c) => c.name === g.name);
-      if (fixed) col = constantColumn(g.name, fixed.value, n, col.kind);
-      modelled.set(g.name, col);
-    }
-    const out = fitted.columnOrder.map((name, j) => {
-      const col = modelled.get(name);
-      if (!col) throw new DataError(where, name, null, `internal: column '${name}' was not produced.`);
-      return fromCanonical(col, fitted.storage[j]!);
-    });
-    return new Table(out);
+  /** Canonical columns in the real order → a Table in the user's storage. */
+  private storedTable(columns: readonly Column[]): Table {
+    const storage = this.fitted!.storage;
+    return new Table(columns.map((c, j) => fromCanonical(c, storage[j]!)));
   }
 
   /** Rows that keep every constraint and rejection condition (undefined: all rows). */
@@ -471,6 +563,19 @@ export abstract class TableSynthesizer<O extends object = object> {
     const f = this.fitted;
     return `${this.constructor.name}(${f ? `fitted on ${f.nRealRows} rows × ${f.columnOrder.length} columns` : "not fitted"})`;
   }
+}
+
+/** One draw's settings and running counts (for the rejection message). */
+interface Draw {
+  seed: SeedValue;
+  cond: TranslatedConditions;
+  onProgress: ProgressCallback | undefined;
+  maxTriesPerRow: number;
+  conditions: SampleOptions["conditions"];
+  /** Rows requested. */
+  n: number;
+  got: number;
+  drawn: number;
 }
 
 interface TranslatedConditions {
@@ -625,6 +730,11 @@ function constantColumn(name: string, value: Cell, n: number, kind: Column["kind
   if (kind === "integer" || kind === "numeric") return { name, kind, values: new Float64Array(n).fill(value === null ? NaN : Number(value)) };
   const codes = new Int32Array(n).fill(value === null ? -1 : 0);
   return { name, kind: "categorical", values: codes, categories: value === null ? [] : [String(value)] };
+}
+
+/** Rows [lo, hi) of a column (views of its arrays). */
+function sliceColumn(col: Column, lo: number, hi: number): Column {
+  return { ...col, values: col.values.subarray(lo, hi) } as Column;
 }
 
 /** Concatenates columns of one name and kind (categoricals merged by label) into `n` rows. */
