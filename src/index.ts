@@ -9,3 +9,4 @@ export * from "./quality/index.js";
 export * from "./report/index.js";
 export * from "./rules/index.js";
 export * from "./image/index.js";
+export * from "./neural/index.js";

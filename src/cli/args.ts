@@ -15,12 +15,14 @@ export interface CliOptions {
 
 export const USAGE = `Usage: npm start -- [options]
 
-Fits a synthesizer to a dataset, samples synthetic rows and writes an HTML
-report comparing them with the real rows.
+Fits synthpop's CART synthesizer to a table, samples synthetic rows and writes
+an HTML quality report comparing them with the real rows (the full command is
+\`synthlab\`: fit, sample, report, compare; see \`npx synthlab --help\`).
 
 Options:
-  --data FILE.csv     a CSV file (header row; numeric columns are modelled)
-  --dataset NAME      a bundled dataset: iris (default), wine, breast_cancer, digits
+  --data FILE.csv     a CSV file (header row; every column is modelled, in its own kind)
+  --dataset NAME      a bundled table: mlc_churn (default: seed 002's telecom churn table,
+                      5,000 x 20), wa_churn, ames; or a dataset: iris, wine, breast_cancer, digits
   --rows N            synthetic rows to draw (default: as many as the real rows)
   --seed S            seed (integer or string; default 11)
   --out FILE.html     where to write the report (default reports/demo.html)
@@ -29,7 +31,7 @@ Options:
 
 /** Parses `--key value` / `--key=value` arguments; unknown flags are errors. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { dataset: "iris", seed: 11, out: "reports/demo.html", help: false };
+  const opts: CliOptions = { dataset: "mlc_churn", seed: 11, out: "reports/demo.html", help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") {

@@ -15,6 +15,8 @@ function main(argv: string[]): number {
   console.log(`synthlab: ${r.syntheticRows.toLocaleString("en-US")} synthetic rows from ${r.realRows.toLocaleString("en-US")} real rows of ${r.source}`);
   console.log("two-sample KS statistic per column (0 = same marginal):");
   for (const k of r.ks) console.log(`  ${k.column.padEnd(28)} ${k.statistic.toFixed(4)}  (p = ${k.pvalue.toPrecision(3)})`);
+  console.log(`verdict: ${r.verdict.headline}`);
+  for (const line of r.verdict.lines) console.log(`  ${line}`);
   console.log(`quality score ${r.score.toFixed(3)} (${r.properties.map((p) => `${p.name} ${p.score.toFixed(3)}`).join(", ")})`);
   console.log(`report: ${r.path}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   return 0;

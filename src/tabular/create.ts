@@ -18,6 +18,8 @@ import {
   type SmoteSynthesizerOptions,
 } from "./fitter-synthesizers.js";
 import type { BaseSynthesizerOptions, SynthesizerJSON, TableSynthesizer } from "./synthesizer.js";
+import { CTGANSynthesizer, type CTGANOptions } from "../neural/ctgan.js";
+import { TVAESynthesizer, type TVAEOptions } from "../neural/tvae.js";
 
 /** Each method's own options. */
 export interface SynthesizerOptionsByMethod {
@@ -28,6 +30,8 @@ export interface SynthesizerOptionsByMethod {
   kde: KdeSynthesizerOptions;
   smote: SmoteSynthesizerOptions;
   munge: MungeSynthesizerOptions;
+  ctgan: CTGANOptions;
+  tvae: TVAEOptions;
 }
 
 export type SynthesizerMethod = keyof SynthesizerOptionsByMethod;
@@ -40,6 +44,8 @@ const REGISTRY = {
   kde: (o) => new KdeSynthesizer(o),
   smote: (o) => new SmoteSynthesizer(o),
   munge: (o) => new MungeSynthesizer(o),
+  ctgan: (o) => new CTGANSynthesizer(o),
+  tvae: (o) => new TVAESynthesizer(o),
 } satisfies { [M in SynthesizerMethod]: (o: BaseSynthesizerOptions & SynthesizerOptionsByMethod[M]) => TableSynthesizer };
 
 /** Short descriptions, for listings and help text. */
@@ -51,6 +57,8 @@ const DESCRIPTIONS: Record<SynthesizerMethod, string> = {
   kde: "Gaussian kernel density around the real rows",
   smote: "SMOTE: points between a real row and a nearest neighbour",
   munge: "MUNGE: attributes swapped with or redrawn around the nearest neighbour's",
+  ctgan: "CTGAN: a conditional GAN with mode-specific normalization (WGAN-GP, PacGAN); conditions on one category exact",
+  tvae: "TVAE: a variational autoencoder with mode-specific normalization",
 };
 
 /** The table synthesizers `createSynthesizer` knows, with a line on each. */

@@ -13,18 +13,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tmp = () => mkdtempSync(join(tmpdir(), "synthlab-cli-"));
 
 describe("npm start (the demo job)", () => {
-  it("fits the copula to every column and writes a report, verdict first, whose every figure draws in Chromium with no console error", async () => {
+  it("fits CART to every column of the churn table and writes a report, verdict first, whose every figure draws in Chromium with no console error", async () => {
     const out = join(tmp(), "reports", "demo.html");
     const r = runDemo(parseArgs(["--out", out]));
     assert.equal(r.path, out);
-    assert.equal(r.method, "gaussian-copula");
-    assert.equal(r.realRows, 150);
-    assert.equal(r.syntheticRows, 150);
-    assert.deepEqual(r.columns, ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)", "target"]);
-    assert.equal(r.ks.length, 4);
-    for (const k of r.ks) assert.ok(k.statistic > 0 && k.statistic < 0.5 && k.pvalue >= 0 && k.pvalue <= 1, JSON.stringify(k));
+    assert.equal(r.method, "cart");
+    assert.equal(r.realRows, 5000);
+    assert.equal(r.syntheticRows, 5000);
+    assert.equal(r.columns.length, 20, "every column of mlc_churn");
+    assert.ok(r.columns.includes("state") && r.columns.includes("churn"), "categorical columns kept");
+    assert.equal(r.ks.length, 15, "a KS test per numeric column");
+    for (const k of r.ks) assert.ok(k.statistic >= 0 && k.statistic < 0.5 && k.pvalue >= 0 && k.pvalue <= 1, JSON.stringify(k));
     const html = readFileSync(out, "utf8");
-    assert.ok(html.includes("describe(), side by side") && html.includes("sepal length (cm) synthetic"), "describe() table");
+    assert.ok(html.includes("describe(), side by side") && html.includes("total_day_minutes synthetic"), "describe() table");
     for (const section of ["Two-sample Kolmogorov–Smirnov test per numeric column", "Column Shapes: ", "Column Pair Trends: ", "Validity: ", "Detection: ", "Privacy: "]) {
       assert.ok(html.includes(section), section);
     }
