@@ -91,3 +91,36 @@ export function mlp(inWidth: number, dims: readonly number[], outWidth: number, 
 export function normals(rng: Rng, n: number): Float32Array {
   return Float32Array.from(rng.normal(0, 1, n) as Float64Array);
 }
+
+/**
+ * The reparameterization trick of a VAE: `h` holds each row's mean (first L
+ * values) and log-variance (next L); z = mean + eps · exp(logvar / 2).
+ */
+export function reparameterize(h: Float32Array, eps: Float32Array, b: number, L: number): Float32Array {
+  const z = new Float32Array(b * L);
+  for (let i = 0; i < b; i++) for (let j = 0; j < L; j++) z[i * L + j] = h[i * 2 * L + j]! + eps[i * L + j]! * Math.exp(0.5 * h[i * 2 * L + L + j]!);
+  return z;
+}
+
+/**
+ * Back through {@link reparameterize} plus the KL term to N(0, I), averaged
+ * over the batch: the gradient on `h` from the decoder's gradient on z (`dz`),
+ * and the KL divergence of each cell divided by `klScale`, added in order to
+ * `total` (a running loss) and returned as `total`.
+ */
+export function latentBackward(h: Float32Array, eps: Float32Array, dz: Float32Array, b: number, L: number, klScale: number, total: number): { dh: Float32Array; total: number } {
+  const dh = new Float32Array(b * 2 * L);
+  let kl = total;
+  for (let i = 0; i < b; i++) {
+    for (let j = 0; j < L; j++) {
+      const mu = h[i * 2 * L + j]!;
+      const lv = h[i * 2 * L + L + j]!;
+      const ev = Math.exp(lv);
+      kl += klScale === 1 ? -0.5 * (1 + lv - mu * mu - ev) : (-0.5 * (1 + lv - mu * mu - ev)) / klScale;
+      const g = dz[i * L + j]!;
+      dh[i * 2 * L + j] = g + mu / b;
+      dh[i * 2 * L + L + j] = g * eps[i * L + j]! * 0.5 * Math.exp(0.5 * lv) + (0.5 * (ev - 1)) / b;
+    }
+  }
+  return { dh, total: kl };
+}

@@ -10,7 +10,7 @@ import type { Rng } from "../random/rng.js";
 import { Adam } from "./adam.js";
 import type { Span } from "./ctgan-transformer.js";
 import { Sequential, type Param } from "./layers.js";
-import { mlp, normals } from "./matrix-model.js";
+import { latentBackward, mlp, normals, reparameterize } from "./matrix-model.js";
 
 /** TVAE's network settings. */
 export interface TvaeNetworkOptions {
@@ -50,8 +50,7 @@ export class TvaeNetwork {
     this.opt.zeroGrad();
     const h = this.encoder.forward(x, b, ctx);
     const eps = normals(rng, b * L);
-    const z = new Float32Array(b * L);
-    for (let i = 0; i < b; i++) for (let j = 0; j < L; j++) z[i * L + j] = h[i * 2 * L + j]! + eps[i * L + j]! * Math.exp(0.5 * h[i * 2 * L + L + j]!);
+    const z = reparameterize(h, eps, b, L);
     const rec = this.decoder.forward(z, b, ctx);
     const dRec = new Float32Array(b * w);
     const sig = this.sigma.data;
@@ -87,18 +86,9 @@ export class TvaeNetwork {
       }
     }
     const dz = this.decoder.backward(dRec, b);
-    const dh = new Float32Array(b * 2 * L);
-    for (let i = 0; i < b; i++) {
-      for (let j = 0; j < L; j++) {
-        const mu = h[i * 2 * L + j]!;
-        const lv = h[i * 2 * L + L + j]!;
-        const ev = Math.exp(lv);
-        loss += (-0.5 * (1 + lv - mu * mu - ev)) / b;
-        const g = dz[i * L + j]!;
-        dh[i * 2 * L + j] = g + mu / b;
-        dh[i * 2 * L + L + j] = g * eps[i * L + j]! * 0.5 * Math.exp(0.5 * lv) + (0.5 * (ev - 1)) / b;
-      }
-    }
+    const back = latentBackward(h, eps, dz, b, L, b, loss);
+    const dh = back.dh;
+    loss = back.total;
     this.encoder.backward(dh, b, false);
     this.opt.step();
     for (let c = 0; c < w; c++) sig[c] = Math.min(1, Math.max(0.01, sig[c]!));

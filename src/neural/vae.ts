@@ -15,7 +15,7 @@ import { createRng, type Rng } from "../random/rng.js";
 import { checkSeed, entropySeed, type SeedValue } from "../random/seed.js";
 import { Adam } from "./adam.js";
 import { Sequential } from "./layers.js";
-import { checkDims, checkTraining, gatherRows, mlp, normals, readMatrix, scaleRows, unscaleRows, type Scaling } from "./matrix-model.js";
+import { checkDims, checkTraining, gatherRows, latentBackward, mlp, normals, readMatrix, reparameterize, scaleRows, unscaleRows, type Scaling } from "./matrix-model.js";
 
 /** Options of {@link VAE}. */
 export interface VAEOptions {
@@ -123,10 +123,7 @@ export class VAE {
         opt.zeroGrad();
         const h = E.forward(x, b, ctx);
         const eps = normals(trainRng, b * L);
-        const z = new Float32Array(b * L);
-        for (let i = 0; i < b; i++) {
-          for (let j = 0; j < L; j++) z[i * L + j] = h[i * 2 * L + j]! + eps[i * L + j]! * Math.exp(0.5 * h[i * 2 * L + L + j]!);
-        }
+        const z = reparameterize(h, eps, b, L);
         const y = D.forward(z, b, ctx);
         const dy = new Float32Array(b * d);
         for (let i = 0; i < b * d; i++) {
@@ -135,18 +132,9 @@ export class VAE {
           dy[i] = e / b;
         }
         const dz = D.backward(dy, b);
-        const dh = new Float32Array(b * 2 * L);
-        for (let i = 0; i < b; i++) {
-          for (let j = 0; j < L; j++) {
-            const mu = h[i * 2 * L + j]!;
-            const lv = h[i * 2 * L + L + j]!;
-            const ev = Math.exp(lv);
-            sumKl += -0.5 * (1 + lv - mu * mu - ev);
-            const g = dz[i * L + j]!;
-            dh[i * 2 * L + j] = g + mu / b;
-            dh[i * 2 * L + L + j] = g * eps[i * L + j]! * 0.5 * Math.exp(0.5 * lv) + (0.5 * (ev - 1)) / b;
-          }
-        }
+        const back = latentBackward(h, eps, dz, b, L, 1, sumKl);
+        const dh = back.dh;
+        sumKl = back.total;
         E.backward(dh, b, false);
         opt.step();
       }
