@@ -76,6 +76,19 @@ function sigmoid(x: number): number {
 }
 
 /**
+ * Binary cross-entropy on logits `y` (b rows) against one label for all rows
+ * (1: real, 0: fake): the batch-mean gradient, and the losses added in order to `total`.
+ */
+function logisticLoss(y: Float32Array, b: number, label: 0 | 1, total: number): { dy: Float32Array; total: number } {
+  const dy = new Float32Array(b);
+  for (let i = 0; i < b; i++) {
+    total += softplus(label === 1 ? -y[i]! : y[i]!);
+    dy[i] = (sigmoid(y[i]!) - label) / b;
+  }
+  return { dy, total };
+}
+
+/**
  * A generative adversarial network on numeric matrices.
  *
  * @example
@@ -153,33 +166,18 @@ export class GAN {
         // discriminator: −log σ(D(real)) − log(1 − σ(D(fake)))
         optD.zeroGrad();
         const fake = G.forward(normals(trainRng, b * o.latentDim), b, ctx);
-        const yr = D.forward(real, b, ctx);
-        const dyr = new Float32Array(b);
-        let lossD = 0;
-        for (let i = 0; i < b; i++) {
-          lossD += softplus(-yr[i]!);
-          dyr[i] = (sigmoid(yr[i]!) - 1) / b;
-        }
-        D.backward(dyr, b, false);
-        const yf = D.forward(fake, b, ctx);
-        const dyf = new Float32Array(b);
-        for (let i = 0; i < b; i++) {
-          lossD += softplus(yf[i]!);
-          dyf[i] = sigmoid(yf[i]!) / b;
-        }
-        D.backward(dyf, b, false);
+        const onReal = logisticLoss(D.forward(real, b, ctx), b, 1, 0);
+        D.backward(onReal.dy, b, false);
+        const onFake = logisticLoss(D.forward(fake, b, ctx), b, 0, onReal.total);
+        D.backward(onFake.dy, b, false);
+        const lossD = onFake.total;
         optD.step();
         // generator (non-saturating): −log σ(D(G(z)))
         optG.zeroGrad();
         const fake2 = G.forward(normals(trainRng, b * o.latentDim), b, ctx);
-        const y = D.forward(fake2, b, ctx);
-        const dy = new Float32Array(b);
-        let lossG = 0;
-        for (let i = 0; i < b; i++) {
-          lossG += softplus(-y[i]!);
-          dy[i] = (sigmoid(y[i]!) - 1) / b;
-        }
-        G.backward(D.backward(dy, b), b, false);
+        const gen = logisticLoss(D.forward(fake2, b, ctx), b, 1, 0);
+        const lossG = gen.total;
+        G.backward(D.backward(gen.dy, b), b, false);
         optG.step();
         sumD += lossD / b;
         sumG += lossG / b;
