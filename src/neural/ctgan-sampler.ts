@@ -7,6 +7,7 @@
  * drawn from the log-frequencies of all discrete columns pooled.
  */
 import type { Rng } from "../random/rng.js";
+import { searchSorted } from "../tabular/transformer.js";
 
 /** A batch of conditional vectors. */
 export interface CondBatch {
@@ -78,8 +79,7 @@ export class CondSampler {
       const c = Math.min(nc - 1, Math.floor((rng.random() as number) * nc));
       const cum = this.cumByColumn[c]!;
       const u = (rng.random() as number) * cum[cum.length - 1]!;
-      let k = 0;
-      while (k < cum.length - 1 && u >= cum[k]!) k++;
+      const k = searchSorted(cum, u);
       column[i] = c;
       level[i] = k;
       cond[i * this.width + this.offsets[c]! + k] = 1;
@@ -93,16 +93,7 @@ export class CondSampler {
     const cum = this.pooledCum;
     for (let i = 0; i < b; i++) {
       const u = (rng.random() as number) * cum[cum.length - 1]!;
-      let k = 0;
-      let lo = 0;
-      let hi = cum.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (u < cum[mid]!) hi = mid;
-        else lo = mid + 1;
-      }
-      k = lo;
-      cond[i * this.width + k] = 1;
+      cond[i * this.width + searchSorted(cum, u)] = 1;
     }
     return cond;
   }

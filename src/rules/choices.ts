@@ -1,6 +1,7 @@
 /** Choice fields: `choice` with weights, `boolean`, `constant`. */
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
 import { checkFinite, mergeOptions } from "../core/validate.js";
+import { searchSorted } from "../tabular/transformer.js";
 import { columnOfValues, impl, type DrawnColumn, type Field } from "./field-core.js";
 
 
@@ -45,14 +46,7 @@ export function choice<const V extends string | number | boolean>(values: readon
   }
   const pick = (u: number): number => {
     if (cum === null) return Math.min(k - 1, Math.floor(u * k));
-    let lo = 0;
-    let hi = k - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (u < cum[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return searchSorted(cum, u);
   };
   const fromIndex = (idx: ArrayLike<number>): DrawnColumn => {
     if (t === "string") return { kind: "categorical", values: Int32Array.from(idx), categories: values as readonly string[] };
