@@ -13,7 +13,7 @@
 import { ParamError, ParamTypeError, show } from "../core/errors.js";
 import { checkProgress, type ProgressCallback } from "../core/progress.js";
 import { asTable, Table, type TableInput } from "../core/table.js";
-import { checkInteger } from "../core/validate.js";
+import { checkInteger, mergeOptions } from "../core/validate.js";
 import { renderHTML, type Block, type ReportDocument, type VerdictBlockLevel } from "../report/document.js";
 import type { Figure } from "../report/figure.js";
 import { COLORS } from "../report/figure.js";
@@ -69,7 +69,8 @@ export interface MethodResult {
   readonly error: string;
 }
 
-const OPTION_KEYS = ["methods", "holdout", "holdoutFraction", "target", "nRows", "methodOptions", "metadata", "seed", "onProgress"];
+/** Every option, unset but `holdoutFraction` (unknown keys are refused against this list). */
+const DEFAULTS: CompareSynthesizersOptions = { methods: undefined, holdout: undefined, holdoutFraction: 0.2, target: undefined, nRows: undefined, methodOptions: undefined, metadata: undefined, seed: undefined, onProgress: undefined };
 
 /** Methods left out by default, and when. */
 const DEFAULT_SKIPS: Record<string, { maxRows: number; why: string }> = {
@@ -328,13 +329,11 @@ function propertyBars(ok: readonly MethodResult[], utility: boolean): Figure {
 export function compareSynthesizers(data: TableInput, options: CompareSynthesizersOptions = {}): SynthesizerComparison {
   const where = "compareSynthesizers";
   if (options === null || typeof options !== "object") throw new ParamTypeError(where, "options", options, `'options' must be an object, got ${show(options)}.`);
-  for (const k of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(k)) throw new ParamError(where, k, (options as Record<string, unknown>)[k], `unknown option '${k}'. Valid options: ${OPTION_KEYS.join(", ")}.`);
-  }
+  options = mergeOptions(where, DEFAULTS, options);
   const onProgress = checkProgress(where, options.onProgress);
   const table = asTable(data, where);
   const known = listSynthesizers().map((m) => m.method as string);
-  const fraction = options.holdoutFraction ?? 0.2;
+  const fraction = options.holdoutFraction;
   if (!(typeof fraction === "number" && fraction > 0 && fraction < 1)) throw new ParamError(where, "holdoutFraction", fraction, `'holdoutFraction' must be in (0, 1), got ${show(fraction)}.`);
   if (options.seed !== undefined) checkSeed(where, options.seed);
   const rng = createRng(options.seed);
