@@ -185,7 +185,7 @@ export function growTree(features: readonly TreeFeature[], y: Float64Array, o: G
   const feats = o.featureOrder ?? Int32Array.from({ length: d }, (_, i) => i);
   const nodeTotal = new Float64Array(W);
   const leftTotal = new Float64Array(W);
-  const bestLeftMask: number[] = [];
+  let bestLeftMask: number[] = [];
   const feature: number[] = [];
   const threshold: number[] = [];
   const maskAt: number[] = [];
@@ -320,7 +320,6 @@ export function growTree(features: readonly TreeFeature[], y: Float64Array, o: G
             bestCat = F.kind === "categorical";
             if (bestCat) {
               // the level set left of the cut; unseen levels follow the heavier side
-              bestLeftMask.length = 0;
               const mask = new Array<number>(B + 1).fill(0);
               let wl = 0;
               for (let g = 0; g <= res.cut; g++) {
@@ -330,7 +329,7 @@ export function growTree(features: readonly TreeFeature[], y: Float64Array, o: G
               const unseenLeft = wl >= wTot - wl ? 1 : 0;
               for (let b = 0; b < B; b++) if (hc[b] === 0) mask[b] = unseenLeft;
               mask[B] = unseenLeft;
-              bestLeftMask.push(...mask);
+              bestLeftMask = mask;
               bestB = res.cut;
             } else bestB = res.cut;
           }
