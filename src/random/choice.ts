@@ -4,7 +4,7 @@
  * index draws, Floyd's algorithm or a tail shuffle without replacement,
  * inverse-CDF search with probabilities).
  */
-import { boundedInt, randomInterval } from "./integers.js";
+import { boundedInt, fillBoundedInt, randomInterval } from "./integers.js";
 import type { WordStream } from "./stream.js";
 
 /** Fisher–Yates from the end, j = random_interval(i) (numpy's `shuffle`). */
@@ -57,7 +57,7 @@ export function choiceIndices(st: WordStream, popSize: number, size: number, rep
       const u = uniform(size);
       for (let i = 0; i < size; i++) out[i] = searchRight(cdf, u[i]!);
     } else {
-      for (let i = 0; i < size; i++) out[i] = boundedInt(st, popSize);
+      fillBoundedInt(st, out, 0, popSize);
     }
     return out;
   }

@@ -1,4 +1,8 @@
-import type { WordStream } from "./stream.js";
+import { BLOCK, type WordStream } from "./stream.js";
+
+/** Ranges up to this bound have an exact word × range product in a double (< 2^53). */
+const EXACT_RANGE = 2097152; // 2^21
+const TWO_M32 = 2.3283064365386963e-10; // 2^-32
 
 /**
  * An integer in [0, range) for 1 <= range <= 2^32, by Lemire's multiply-shift
@@ -9,6 +13,18 @@ import type { WordStream } from "./stream.js";
 export function boundedU32(st: WordStream, range: number): number {
   if (range === 1) return 0;
   if (range === 4294967296) return st.u32();
+  if (range <= EXACT_RANGE) {
+    // one exact product: high = floor(p / 2^32), low = p mod 2^32
+    let threshold = -1;
+    for (;;) {
+      const p = st.u32() * range;
+      const high = Math.floor(p * TWO_M32);
+      const low = p - high * 4294967296;
+      if (low >= range) return high;
+      if (threshold < 0) threshold = (4294967296 - range) % range;
+      if (low >= threshold) return high;
+    }
+  }
   let threshold = -1;
   for (;;) {
     const w = st.u32();
@@ -20,6 +36,41 @@ export function boundedU32(st: WordStream, range: number): number {
     if (threshold < 0) threshold = (4294967296 - range) % range;
     if (low >= threshold) return high;
   }
+}
+
+/**
+ * Fills `out[start:end)` with `low` + integers in [0, range): the same words
+ * and results as repeated {@link boundedInt} calls, read straight from the
+ * stream's block (numpy's bulk `random_bounded_uint32_fill` with the Lemire
+ * threshold computed once).
+ */
+export function fillBoundedInt(st: WordStream, out: Float64Array, low: number, range: number, start = 0, end = out.length): void {
+  let i = start;
+  if (range > EXACT_RANGE || range === 1) {
+    for (; i < end; i++) out[i] = low + boundedInt(st, range);
+    return;
+  }
+  // the buffered high half of a pair goes first, as u32() would use it
+  for (; i < end && st.half >= 0; i++) out[i] = low + boundedU32(st, range);
+  if (i === end) return;
+  const threshold = (4294967296 - range) % range; // < range, so `low >= threshold` covers numpy's two tests
+  const buf = st.buf;
+  let pos = st.pos;
+  while (i < end) {
+    if (pos >= BLOCK) {
+      st.refill();
+      pos = 0;
+    }
+    const p = buf[pos++]! * range;
+    const high = Math.floor(p * TWO_M32);
+    if (p - high * 4294967296 >= threshold) out[i++] = low + high;
+  }
+  if (pos & 1) {
+    // the low word of a pair was used: its high word is buffered for the next 32-bit draw
+    st.half = buf[pos]!;
+    pos++;
+  }
+  st.pos = pos;
 }
 
 const TWO64 = 1n << 64n;

@@ -10,7 +10,7 @@ import * as D from "./discrete.js";
 import { exp } from "./exp.js";
 import { fillExponential, standardExponential } from "./exponential.js";
 import { standardGamma } from "./gamma.js";
-import { boundedInt } from "./integers.js";
+import { boundedInt, fillBoundedInt } from "./integers.js";
 import { covarianceFactor, dirichletInto, dirichletTailSums, multinomialInto, multivariateNormalRows, mvhgCount, mvhgMarginals } from "./multivariate.js";
 import { fillNormal, standardNormal } from "./normal.js";
 import { checkSeed, entropySeed, type SeedValue } from "./seed.js";
@@ -188,7 +188,7 @@ export class Rng {
     const st = this.stream;
     if (size === undefined) return low + boundedInt(st, span);
     const out = new Float64Array(checkSize(where, size));
-    for (let i = 0; i < out.length; i++) out[i] = low + boundedInt(st, span);
+    fillBoundedInt(st, out, low, span);
     return out;
   }
 
