@@ -90,7 +90,15 @@ export function toPoints(where: string, param: string, X: PointsInput): { data: 
     cols = m.columns;
     data = new Float64Array(rows * cols);
     const r = matrixRows(m);
-    for (let i = 0; i < rows; i++) data.set(r[i]!, i * cols);
+    if (cols <= 8) {
+      // a loop beats one TypedArray.set call per short row
+      for (let i = 0, o = 0; i < rows; i++, o += cols) {
+        const row = r[i]!;
+        for (let j = 0; j < cols; j++) data[o + j] = row[j]!;
+      }
+    } else {
+      for (let i = 0; i < rows; i++) data.set(r[i]!, i * cols);
+    }
   } else if (Array.isArray(X)) {
     rows = X.length;
     const first = X[0] as unknown;

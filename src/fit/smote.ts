@@ -91,22 +91,43 @@ export function makeSamples(
     const m = Math.min(CH, nSamples - s0);
     const idx = rng.integers(0, nBase * k, m);
     const steps = rng.random(m);
-    let oo = (at + s0) * d;
-    for (let t = 0; t < m; t++) {
-      const flat = idx[t]!;
-      const r = Math.floor(flat / k);
-      if (record) rowsOut[s0 + t] = r;
-      const bo = r * d;
-      const no = nns[flat]! * d;
-      const g = stepSize * steps[t]!;
-      for (let j = 0; j < d; j++) {
-        const b = base[bo + j]!;
-        out[oo + j] = b + g * (nnData[no + j]! - b);
-      }
-      oo += d;
-    }
+    interpolate(base, nnData, nns, k, d, idx, steps, stepSize, out, (at + s0) * d, record ? rowsOut.subarray(s0, s0 + m) : null);
   }
   return { rows: rowsOut };
+}
+
+/**
+ * The loop of {@link makeSamples} on typed arrays and numbers only: its
+ * compiled code depends on no object shape that a garbage collection can
+ * drop, so it stays optimized from call to call.
+ */
+function interpolate(
+  base: Float64Array,
+  nnData: Float64Array,
+  nns: Int32Array,
+  k: number,
+  d: number,
+  idx: Float64Array,
+  steps: Float64Array,
+  stepSize: number,
+  out: Float64Array,
+  oo: number,
+  rowsOut: Int32Array | null,
+): void {
+  const m = idx.length;
+  for (let t = 0; t < m; t++) {
+    const flat = idx[t]!;
+    const r = Math.floor(flat / k);
+    if (rowsOut) rowsOut[t] = r;
+    const bo = r * d;
+    const no = nns[flat]! * d;
+    const g = stepSize * steps[t]!;
+    for (let j = 0; j < d; j++) {
+      const b = base[bo + j]!;
+      out[oo + j] = b + g * (nnData[no + j]! - b);
+    }
+    oo += d;
+  }
 }
 
 /** @internal X (original rows then new blocks) and y of the same kind as the input labels. */
