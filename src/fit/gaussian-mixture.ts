@@ -251,7 +251,8 @@ export class GaussianMixture {
     const means = new Float64Array(k * d);
     const idx = new Int32Array(n);
     const w = new Float64Array(n);
-    const diff = new Float64Array(d);
+    const D = new Float64Array(d * n);
+    const WD = new Float64Array(d * n);
     let cov: Float64Array;
     const full = type === "full" || type === "tied";
     cov = new Float64Array(type === "full" ? k * d * d : type === "tied" ? d * d : k * d);
@@ -279,20 +280,14 @@ export class GaussianMixture {
         means[c * d + j] = acc / s;
       }
       const o = type === "full" ? c * d * d : type === "tied" ? 0 : c * d;
-      const mu = means.subarray(c * d, c * d + d);
-      for (let t = 0; t < m; t++) {
-        const i = idx[t]!;
-        const r = w[t]!;
-        for (let j = 0; j < d; j++) diff[j] = xt[j * n + i]! - mu[j]!;
-        if (full) {
-          for (let a2 = 0; a2 < d; a2++) {
-            const ra = r * diff[a2]!;
-            const row = o + a2 * d;
-            for (let b2 = 0; b2 <= a2; b2++) cov[row + b2]! += ra * diff[b2]!;
-          }
-        } else {
-          for (let j = 0; j < d; j++) cov[o + j]! += r * diff[j]! * diff[j]!;
-        }
+      // the centred columns D (d × m) and the weighted ones WD, then each
+      // covariance entry as one dot product over the rows (the same products,
+      // summed in the same order, as a row-by-row rank-one update)
+      for (let j = 0; j < d; j++) centredColumn(xt, j * n, idx, w, m, means[c * d + j]!, D, WD, j * m);
+      if (full) {
+        for (let a2 = 0; a2 < d; a2++) for (let b2 = 0; b2 <= a2; b2++) cov[o + a2 * d + b2] = dotFrom(cov[o + a2 * d + b2]!, WD, a2 * m, D, b2 * m, m);
+      } else {
+        for (let j = 0; j < d; j++) cov[o + j] = dotFrom(cov[o + j]!, WD, j * m, D, j * m, m);
       }
     }
     if (full) {
@@ -699,6 +694,21 @@ function axpy(alpha: number, x: Float64Array, y: Float64Array, n: number): void 
 }
 
 /** Column-major copy (cols × rows) of a row-major rows × cols buffer. */
+/** D[at + t] = x[idx[t]] − mu and WD[at + t] = w[t] · D[at + t] for t < m, from the column at `xo` of `xt`. */
+function centredColumn(xt: Float64Array, xo: number, idx: Int32Array, w: Float64Array, m: number, mu: number, D: Float64Array, WD: Float64Array, at: number): void {
+  for (let t = 0; t < m; t++) {
+    const v = xt[xo + idx[t]!]! - mu;
+    D[at + t] = v;
+    WD[at + t] = w[t]! * v;
+  }
+}
+
+/** acc + Σ_t a[ao + t] · b[bo + t], summed in order of t. */
+function dotFrom(acc: number, a: Float64Array, ao: number, b: Float64Array, bo: number, m: number): number {
+  for (let t = 0; t < m; t++) acc += a[ao + t]! * b[bo + t]!;
+  return acc;
+}
+
 function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = x[i * cols + j]!;
