@@ -47,11 +47,11 @@ const v8gc = (globalThis as { gc?: (options?: { type: "major" | "minor" }) => vo
  * side effect). Old-generation garbage of earlier runs is then collected
  * when V8 decides, inside a timed run if it falls there (a cost the peers
  * do not pay, so the choice can only make synthlab look slower), or by a
- * full collection before the run once their array buffers pass 256 MiB.
+ * full collection before the run once their array buffers pass 64 MiB.
  */
 const GC_MODE = process.env.BENCH_GC ?? "minor";
 /** Under "minor", a full collection still runs when the array buffers of earlier runs exceed this (so memory stays bounded). */
-const FULL_GC_ABOVE_BYTES = 256 * 1048576;
+const FULL_GC_ABOVE_BYTES = 64 * 1048576;
 const gc =
   v8gc && GC_MODE !== "none"
     ? () => v8gc({ type: GC_MODE === "full" || process.memoryUsage().arrayBuffers > FULL_GC_ABOVE_BYTES ? "major" : "minor" })
