@@ -5,6 +5,10 @@
  * residual generator and a PacGAN critic trained with WGAN-GP
  * (./ctgan-network.ts) on the engine of ./gemm.ts.
  *
+ * One departure from sdv-dev/CTGAN's schedule: an epoch makes at least
+ * `minStepsPerEpoch` (10) steps, so a table under 5,000 rows is not left
+ * with 300–2,700 steps at the default 300 epochs (see the option).
+ *
  * Conditions: a condition on one categorical (or boolean) value is met
  * through the conditional vector (every generated row asks for that level);
  * other conditions by rejection inside the draw.
@@ -44,8 +48,23 @@ export interface CTGANOptions {
   discriminatorSteps?: number;
   /** Training-by-sampling draws levels by log-frequency. @defaultValue true */
   logFrequency?: boolean;
-  /** Passes over the data (each max(1, n / batchSize) steps). @defaultValue 300 */
+  /** Epochs: each makes max(minStepsPerEpoch, ⌊n / batchSize⌋) generator steps (sdv-dev/CTGAN: max(1, ⌊n / batchSize⌋)). @defaultValue 300 */
   epochs?: number;
+  /**
+   * The fewest generator steps (each after `discriminatorSteps` critic
+   * steps) an epoch makes. sdv-dev/CTGAN makes ⌊n / batchSize⌋ steps per
+   * epoch, at least 1, so a table under 1,000 rows gets only 300 steps from
+   * the default 300 epochs, too few for the GAN to learn the numeric
+   * columns: sdv-dev/CTGAN itself (PyTorch) scored Column Shapes 0.73–0.81
+   * on iris (150 rows) at its defaults, this port 0.71–0.79 on iris, wine,
+   * breast_cancer and 300- and 1,000-row samples of mlc_churn. With 10, the
+   * defaults make at least the 3,000 steps a 5,000-row table gets (iris
+   * 0.91, wine 0.88 here); tables of 5,000 rows or more train exactly as
+   * sdv-dev/CTGAN's, and a smaller table costs what a 5,000-row one of the
+   * same columns does. Set 1 for sdv-dev/CTGAN's schedule.
+   * @defaultValue 10
+   */
+  minStepsPerEpoch?: number;
   /** Rows the critic sees together (PacGAN). @defaultValue 10 */
   pac?: number;
 }
@@ -62,6 +81,7 @@ const DEFAULTS: Required<CTGANOptions> = {
   discriminatorSteps: 1,
   logFrequency: true,
   epochs: 300,
+  minStepsPerEpoch: 10,
   pac: 10,
 };
 
@@ -106,6 +126,7 @@ export class CTGANSynthesizer extends TableSynthesizer<CTGANOptions> {
     for (const k of ["generatorLr", "discriminatorLr"] as const) checkPositive(where, k, p[k]);
     for (const k of ["generatorDecay", "discriminatorDecay"] as const) checkPositive(where, k, p[k], true);
     checkInteger(where, "epochs", p.epochs, 1);
+    checkInteger(where, "minStepsPerEpoch", p.minStepsPerEpoch, 1);
     checkInteger(where, "batchSize", p.batchSize, 1);
     checkInteger(where, "pac", p.pac, 1);
     checkInteger(where, "discriminatorSteps", p.discriminatorSteps, 1);
@@ -145,7 +166,7 @@ export class CTGANSynthesizer extends TableSynthesizer<CTGANOptions> {
       const realCond = rowsOf(c.cond, sampler.width, perm);
       return { real, realCond, fakeCond: c.cond, condSpan: Int32Array.from(c.column, (k) => transformer.discreteSpans[k]!), condLevel: c.level };
     };
-    const steps = Math.max(1, Math.floor(enc.n / b));
+    const steps = Math.max(p.minStepsPerEpoch, Math.floor(enc.n / b));
     this.history.generatorLoss.length = 0;
     this.history.discriminatorLoss.length = 0;
     for (let epoch = 0; epoch < p.epochs; epoch++) {

@@ -3,6 +3,10 @@
  * `createSynthesizer("tvae")`. CTGAN's mode-specific normalization
  * (./ctgan-transformer.ts), a variational autoencoder with a learned output
  * sigma (./tvae-network.ts). Conditions are met by rejection inside the draw.
+ *
+ * One departure from sdv-dev/CTGAN's schedule: an epoch makes at least
+ * `minStepsPerEpoch` (3) steps, so a table of up to 1,000 rows is not left
+ * with 300–600 steps at the default 300 epochs (see the option).
  */
 import { ParamError } from "../core/errors.js";
 import type { ProgressCallback } from "../core/progress.js";
@@ -30,8 +34,21 @@ export interface TVAEOptions {
   lossFactor?: number;
   /** Rows per step. @defaultValue 500 */
   batchSize?: number;
-  /** Passes over the data. @defaultValue 300 */
+  /** Epochs: each makes max(minStepsPerEpoch, ⌈n / batchSize⌉) steps (sdv-dev/CTGAN: one pass, ⌈n / batchSize⌉ steps). @defaultValue 300 */
   epochs?: number;
+  /**
+   * The fewest steps an epoch makes. sdv-dev/CTGAN's TVAE makes one pass
+   * per epoch, ⌈n / batchSize⌉ steps, so a table of up to 1,000 rows gets
+   * only 300–600 steps from the default 300 epochs, and scored Column Shapes
+   * 0.81–0.84 here on breast_cancer and 300- and 1,000-row samples of
+   * mlc_churn (with 3: 0.87–0.91). An epoch that needs more steps than one pass
+   * gives goes on into the next pass (a fresh shuffle), which the next epoch
+   * continues. With 3, the defaults make at least 900 steps on any table;
+   * tables of more than 1,000 rows train exactly as sdv-dev/CTGAN's. Set 1
+   * for sdv-dev/CTGAN's schedule.
+   * @defaultValue 3
+   */
+  minStepsPerEpoch?: number;
   /** Adam's step size. @defaultValue 1e-3 */
   learningRate?: number;
 }
@@ -44,6 +61,7 @@ const DEFAULTS: Required<TVAEOptions> = {
   lossFactor: 2,
   batchSize: 500,
   epochs: 300,
+  minStepsPerEpoch: 3,
   learningRate: 1e-3,
 };
 
@@ -81,6 +99,7 @@ export class TVAESynthesizer extends TableSynthesizer<TVAEOptions> {
     checkPositive(where, "lossFactor", p.lossFactor);
     checkPositive(where, "learningRate", p.learningRate);
     checkInteger(where, "epochs", p.epochs, 1);
+    checkInteger(where, "minStepsPerEpoch", p.minStepsPerEpoch, 1);
     checkInteger(where, "batchSize", p.batchSize, 1);
   }
 
@@ -97,17 +116,20 @@ export class TVAESynthesizer extends TableSynthesizer<TVAEOptions> {
     const net = new TvaeNetwork(transformer.width, transformer.spans, this.networkOptions(), initRng);
     const n = enc.n;
     this.history.loss = [];
+    // minibatches run through shuffled passes; an epoch takes max(minStepsPerEpoch, ⌈n / batchSize⌉) of them (one pass when that is ⌈n / batchSize⌉)
+    const perEpoch = Math.max(p.minStepsPerEpoch, Math.ceil(n / p.batchSize));
+    let perm: Int32Array = new Int32Array(0);
+    let start = n;
     for (let epoch = 0; epoch < p.epochs; epoch++) {
-      const perm = trainRng.permutation(n) as Int32Array;
       let sum = 0;
-      let steps = 0;
-      for (let start = 0; start < n; start += p.batchSize) {
+      for (let s = 0; s < perEpoch; s++) {
+        if (start >= n) (perm = trainRng.permutation(n) as Int32Array), (start = 0);
         const b = Math.min(p.batchSize, n - start);
         sum += net.step(gatherRows(data, transformer.width, perm, start, start + b), b, trainRng);
-        steps++;
+        start += b;
       }
-      this.history.loss.push(sum / steps);
-      onProgress?.(epoch + 1, p.epochs, `epoch ${epoch + 1}: loss ${(sum / steps).toFixed(3)}`);
+      this.history.loss.push(sum / perEpoch);
+      onProgress?.(epoch + 1, p.epochs, `epoch ${epoch + 1}: loss ${(sum / perEpoch).toFixed(3)}`);
     }
     this.model = { transformer, net, nModelColumns: enc.columns.length };
   }
