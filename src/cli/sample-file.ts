@@ -1,18 +1,36 @@
 /**
  * `synthlab sample`'s engine: rows [start, start + count) of a model's draw,
  * streamed to a CSV or Parquet file in block-sized chunks (constant memory),
- * in this thread or on a piscina pool of worker threads that each fill their
- * own row ranges while this thread writes them in order.
+ * in this process or with `workers - 1` forked worker processes (sample-process-pool.ts) that each
+ * fill their own row ranges while this process samples too and writes them in order.
+ *
+ * Why processes (measured 2026-12-02 on the 2-core test machine, 1,000,000 rows of the churn copula
+ * to CSV, other sessions paused by quiet.sh; 1 worker 1.8-2.1 s):
+ * - the old piscina pool of 2 threads took 2.6 s. Its task loop ran this thread's tasks back to back
+ *   without yielding, with at most 2 × workers tasks in flight, so the worker's results waited and the
+ *   worker idled (main thread idle 300 ms per await in a trace); fixing that (yield after each own
+ *   task, 4 × workers in flight) gives threads 2.6 s at 1M and 4.5 s at 2M (= 1 worker).
+ * - forked processes with results over IPC (`serialization: "advanced"`) were slower still: a child
+ *   only flushes an 11 MB message when it yields, i.e. after its next task (~200-450 ms per result).
+ *   Results now go through a file in /dev/shm named in a small IPC message (read in ~10 ms).
+ * - with both fixes: 1.9 s at 1M (break-even), 4.1 s vs 4.5 s at 2M (1.1×). The ceiling is the
+ *   machine: two independent `--shard` processes of 500,000 rows each take 1.4-1.6 s (1.15-1.3×), and
+ *   user CPU grows from 4.9 s to 7.0 s at 2M: each of two concurrent samplers runs ~1.4× slower
+ *   (a pure arithmetic loop scales 2×, an allocation-heavy one does not: memory/cache contention).
+ *   So the issue's 1.7× from 1 to 2 workers is not reached here.
+ * - `npm run bench` (quiet.sh, median of 5): sample_csv_1m_churn_1worker 1.65 s, _2workers 1.77 s,
+ *   default 1.40 s, parquet 2.28 s; BENCH_SCALE=0.3: 1 worker 0.41 s, 2 workers 0.41 s (one process
+ *   below MIN_ROWS_PER_EXTRA_WORKER), default 0.47 s.
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
 import { ParamError, show } from "../core/errors.js";
 import { Table } from "../core/table.js";
 import { CsvStreamWriter } from "../io/csv-writer.js";
 import { ParquetStreamWriter, type EncodedRowGroup } from "../io/parquet-writer.js";
 import { BLOCK_ROWS } from "../tabular/synthesizer.js";
 import { int32Columns, timestampColumns, type ModelFile } from "./model-file.js";
+import { SampleProcessPool } from "./sample-process-pool.js";
 import { runSampleTask, type SampleTask, type SampleTaskResult } from "./sample-task.js";
 
 /** Output formats. */
@@ -35,8 +53,10 @@ export interface SampleFileOptions {
   format: OutputFormat;
   /** CSV: write the header row. */
   header: boolean;
-  /** Threads that sample: this one plus `workers - 1` pool threads (1: this thread only). */
+  /** Processes that sample: this one plus up to `workers - 1` forked ones (1: this process only; see usedWorkers). */
   workers: number;
+  /** Rows each worker beyond the first must have, or it is not started. @defaultValue MIN_ROWS_PER_EXTRA_WORKER */
+  minRowsPerExtraWorker?: number;
   onProgress?: (done: number, total: number) => void;
   /** Called between chunks (a job queue renews its lock here); may be async. */
   onChunk?: () => unknown;
@@ -56,7 +76,7 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** An open output: tables (this thread) or pre-encoded chunks (from workers). */
+/** An open output: tables (this process) or pre-encoded chunks (from workers). */
 interface Writer {
   write(t: Table): void;
   writeBytes(b: Uint8Array, rows: number): void;
@@ -91,12 +111,29 @@ function openWriter(o: SampleFileOptions): Writer {
   return { write: (t) => w.write(t), writeBytes: unsupported("CSV bytes"), writeEncoded: (g) => w.writeEncoded(g), close: () => void w.close() };
 }
 
+/**
+ * Rows each worker process beyond the first must have to be started. A process needs ~0.4-0.5 s to
+ * start Node and load the library and the model, and its first task runs cold (~0.4 s instead of
+ * ~0.23 s for 131,072 rows); meanwhile this thread samples alone. Measured on the 2-core test machine
+ * (churn copula, CSV, other sessions paused): 2 workers vs 1 took 1.5 s vs 0.7 s at 300,000 rows,
+ * 1.9-2.4 s vs 1.8-2.1 s at 1,000,000 (break-even) and 4.1 s vs 4.5 s at 2,000,000, so the
+ * break-even is about 1,000,000 rows per extra worker.
+ */
+export const MIN_ROWS_PER_EXTRA_WORKER = 1_000_000;
+
+/** Workers actually used for `count` rows: at most `workers`, one more per `minRows` rows (by default MIN_ROWS_PER_EXTRA_WORKER). */
+export function usedWorkers(workers: number, count: number, minRows = MIN_ROWS_PER_EXTRA_WORKER): number {
+  if (count <= BLOCK_ROWS) return 1;
+  return Math.max(1, Math.min(workers, 1 + Math.floor(count / Math.max(1, minRows))));
+}
+
 /** Writes the rows; resolves to the rows written. */
 export async function sampleToFile(o: SampleFileOptions): Promise<number> {
   const writer = openWriter(o);
   let done = 0;
   try {
-    if (o.workers <= 1 || o.count <= BLOCK_ROWS) {
+    const workers = usedWorkers(o.workers, o.count, o.minRowsPerExtraWorker);
+    if (workers <= 1) {
       for (const t of o.model.synthesizer.sampleChunks(o.start, o.count, { seed: o.seed })) {
         writer.write(t);
         done += t.nRows;
@@ -104,7 +141,7 @@ export async function sampleToFile(o: SampleFileOptions): Promise<number> {
         if (o.onChunk) await o.onChunk();
       }
     } else {
-      done = await sampleOnPool(o, writer);
+      done = await sampleOnPool({ ...o, workers }, writer);
     }
   } finally {
     writer.close();
@@ -124,7 +161,7 @@ export function taskRanges(start: number, count: number): { start: number; count
   return out;
 }
 
-/** The parent's module-loading flags (e.g. `--import tsx`), without process-wide ones a worker rejects (`--expose-gc`, ...). */
+/** The parent's module-loading flags (e.g. `--import tsx`), for the worker processes (not `--expose-gc`, `--cpu-prof`, ...). */
 function workerExecArgv(): string[] {
   const keep = new Set(["--import", "--require", "-r", "--loader", "--experimental-loader", "--conditions", "-C", "--enable-source-maps", "--no-warnings"]);
   const out: string[] = [];
@@ -141,31 +178,22 @@ function workerExecArgv(): string[] {
 
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  return here.replace(/sample-file\.(ts|js)$/, "sample-worker.$1");
+  return here.replace(/sample-file\.(ts|js)$/, "sample-process.$1");
 }
 
 /**
- * Tasks in row order on `workers - 1` pool threads plus this thread: whenever the next result to
+ * Tasks in row order on `workers - 1` worker processes plus this thread: whenever the next result to
  * write is not ready, this thread runs the next unassigned task itself (so it never idles, and
- * work starts before the pool's threads have loaded the library); results are written in order,
- * with at most 2 × workers tasks in flight.
+ * work starts before the processes have loaded the library); results are written in order,
+ * with at most 4 × workers tasks in flight.
  */
 async function sampleOnPool(o: SampleFileOptions, writer: Writer): Promise<number> {
-  const pool = new Piscina<SampleTask, SampleTaskResult>({
-    filename: workerFile(),
-    minThreads: o.workers - 1,
-    maxThreads: o.workers - 1,
-    workerData: { modelPath: o.model.path },
-    // piscina tries require() before import(); with Node's require(esm) that path can race the ESM
-    // loader ("Unexpected status of a module that is imported again after being required"), so
-    // workers load the ESM worker file through import() only
-    execArgv: [...workerExecArgv(), ...(process.allowedNodeEnvironmentFlags.has("--no-experimental-require-module") ? ["--no-experimental-require-module"] : [])],
-  });
+  const pool = new SampleProcessPool(workerFile(), o.workers - 1, o.model.path, workerExecArgv());
   const ranges = taskRanges(o.start, o.count);
   const task = (k: number): SampleTask => ({ start: ranges[k]!.start, count: ranges[k]!.count, seed: o.seed, format: o.format, totalRows: o.totalRows ?? o.start + o.count });
   type Slot = { done: boolean; value?: SampleTaskResult; promise?: Promise<SampleTaskResult> };
   const slots: Slot[] = [];
-  const window = 2 * o.workers;
+  const window = 4 * o.workers;
   let next = 0;
   let inPool = 0;
   let done = 0;
@@ -181,9 +209,12 @@ async function sampleOnPool(o: SampleFileOptions, writer: Writer): Promise<numbe
     slots[next++] = slot;
     inPool++;
   };
-  const runHere = () => {
+  // after each task of its own, this thread yields once, so the workers' finished results are
+  // collected and new tasks sent to them before it takes another
+  const runHere = async () => {
     slots[next] = { done: true, value: runSampleTask(o.model.synthesizer, o.model.json, task(next)) };
     next++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
   try {
     for (let k = 0; k < ranges.length; k++) {
@@ -191,11 +222,11 @@ async function sampleOnPool(o: SampleFileOptions, writer: Writer): Promise<numbe
         while (next < ranges.length && next < k + window && inPool < 2 * (o.workers - 1)) submit();
         const slot = slots[k];
         if (slot?.done) break;
-        if (next < ranges.length && next < k + window) runHere();
+        if (next < ranges.length && next < k + window) await runHere();
         else if (slot) {
           await slot.promise;
           break;
-        } else runHere();
+        } else await runHere();
       }
       const result = slots[k]!.value!;
       slots[k] = { done: true };

@@ -240,3 +240,47 @@ describe("synthlab compare", () => {
     assert.match(bad.err[0]!, /^synthlab compare: unknown method "copula"\. Methods: gaussian-copula, /);
   });
 });
+
+describe("sampleToFile on worker processes", () => {
+  const load = async () => {
+    const { readModelFile } = await import("../../src/cli/model-file.js");
+    return readModelFile(await churn(), "test");
+  };
+
+  it("usedWorkers starts one extra worker per minRows rows, never more than asked", async () => {
+    const { usedWorkers, MIN_ROWS_PER_EXTRA_WORKER } = await import("../../src/cli/sample-file.js");
+    assert.equal(usedWorkers(2, 300_000), 1, "300,000 rows at the default: this process only");
+    assert.equal(usedWorkers(2, MIN_ROWS_PER_EXTRA_WORKER), 2, "one extra worker at the threshold");
+    assert.equal(usedWorkers(8, 3 * MIN_ROWS_PER_EXTRA_WORKER + 1), 4, "one per threshold's rows");
+    assert.equal(usedWorkers(2, 10 ** 9), 2, "capped at --workers");
+    assert.equal(usedWorkers(4, 100, 1), 1, "a single block: this process only");
+  });
+
+  it("3 workers (forced past the threshold) write the same CSV and Parquet bytes as 1", async () => {
+    const model = await load();
+    const { sampleToFile, TASK_ROWS } = await import("../../src/cli/sample-file.js");
+    const dir = tmp();
+    const count = 2 * TASK_ROWS + 5;
+    for (const format of ["csv", "parquet"] as const) {
+      const files: Buffer[] = [];
+      for (const workers of [1, 3]) {
+        const out = join(dir, `w${workers}.${format}`);
+        const n = await sampleToFile({ model, start: 0, count, seed: 5, out, format, header: true, workers, minRowsPerExtraWorker: 1 });
+        assert.equal(n, count, `${format}, ${workers} workers: rows written`);
+        files.push(readFileSync(out));
+      }
+      assert.ok(files[0]!.equals(files[1]!), `${format}: 3 worker processes differ from 1`);
+    }
+  });
+
+  it("a worker process that fails surfaces as one clear error", async () => {
+    const model = await load();
+    const { sampleToFile, TASK_ROWS } = await import("../../src/cli/sample-file.js");
+    const dir = tmp();
+    const broken = { ...model, path: join(dir, "missing.json") };
+    await assert.rejects(
+      sampleToFile({ model: broken, start: 0, count: 3 * TASK_ROWS, seed: 5, out: join(dir, "o.csv"), format: "csv", header: true, workers: 2, minRowsPerExtraWorker: 1 }),
+      (e: Error) => /^a sample worker process failed: .*ENOENT.*missing\.json/.test(e.message),
+    );
+  });
+});

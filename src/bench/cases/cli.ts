@@ -12,7 +12,7 @@ const SEED = 11;
 
 /**
  * `synthlab sample`'s engine (src/cli/sample-file.ts) on the churn copula:
- * draws and writes N rows × 20 columns, streaming, on `workers` threads.
+ * draws and writes N rows × 20 columns, streaming, on `workers` processes.
  */
 function sampleCase(name: string, format: OutputFormat, workers: number | undefined): BenchCase {
   return {
@@ -31,7 +31,7 @@ function sampleCase(name: string, format: OutputFormat, workers: number | undefi
       const reset = resetPeakRss();
       return {
         op: () => sampleToFile({ model, start: 0, count: n, seed: SEED, out, format, header: true, workers: w }),
-        info: (rows) => ({ rows_out: rows as number, workers: w, file_mib: Math.round(bytes / 2 ** 20), peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM of the main thread's process (workers are threads in it) since this case's setup" }),
+        info: (rows) => ({ rows_out: rows as number, workers: w, file_mib: Math.round(bytes / 2 ** 20), peak_rss_mib: reset ? peakRssMiB() : "unavailable", peak_rss_note: "VmHWM of the main process since this case's setup (worker processes not included)" }),
         afterEach: () => {
           bytes = statSync(out).size;
           rmSync(out, { force: true });
