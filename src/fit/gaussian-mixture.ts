@@ -70,6 +70,14 @@ export interface GaussianMixtureJSON {
 const LOG_2PI = Math.log(2 * Math.PI);
 const EPS10 = 10 * 2.220446049250313e-16;
 
+/** Buffers of the M-step (n row indices and weights, two d × n column blocks), allocated once per fit. */
+interface MStepScratch {
+  idx: Int32Array;
+  w: Float64Array;
+  D: Float64Array;
+  WD: Float64Array;
+}
+
 interface Params {
   weights: Float64Array;
   means: Float64Array;
@@ -165,6 +173,8 @@ export class GaussianMixture {
     this.sampleRng = sampleRng;
     const xt = transpose(data, n, d);
     const R = new Float64Array(n * k);
+    // the M-step's buffers, reused by every iteration (fresh ones cost page faults each time)
+    const scratch: MStepScratch = { idx: new Int32Array(n), w: new Float64Array(n), D: new Float64Array(d * n), WD: new Float64Array(d * n) };
     let best: { p: Params; nIter: number; lb: number; conv: boolean } | undefined;
     const onProgress = checkProgress(where, this.options.onProgress);
     const { nInit, maxIter } = this.options;
@@ -179,14 +189,14 @@ export class GaussianMixture {
         }
         hint[i] = b;
       }
-      this.p = this.mStep(xt, n, d, R, true);
+      this.p = this.mStep(xt, n, d, R, true, scratch);
       let lb = -Infinity;
       let conv = false;
       let it = 0;
       for (it = 1; it <= this.options.maxIter; it++) {
         const prev = lb;
         lb = this.eStepFit(data, n, R, hint);
-        this.p = this.mStep(xt, n, d, R, false);
+        this.p = this.mStep(xt, n, d, R, false, scratch);
         const done = Math.abs(lb - prev) < this.options.tol;
         onProgress?.(init * maxIter + (done ? maxIter : it), nInit * maxIter, `initialization ${init + 1} of ${nInit}, iteration ${it}, mean log-likelihood ${lb.toFixed(4)}${done ? " (converged)" : ""}`);
         if (done) {
@@ -243,16 +253,13 @@ export class GaussianMixture {
    * no E[x²] − E[x]² cancellation). Well-separated components touch only
    * their own rows.
    */
-  private mStep(xt: Float64Array, n: number, d: number, R: Float64Array, initial: boolean): Params {
+  private mStep(xt: Float64Array, n: number, d: number, R: Float64Array, initial: boolean, scratch: MStepScratch): Params {
     const k = this.nComponents;
     const type = this.covarianceType;
     const reg = this.options.regCovar;
     const nk = new Float64Array(k);
     const means = new Float64Array(k * d);
-    const idx = new Int32Array(n);
-    const w = new Float64Array(n);
-    const D = new Float64Array(d * n);
-    const WD = new Float64Array(d * n);
+    const { idx, w, D, WD } = scratch;
     let cov: Float64Array;
     const full = type === "full" || type === "tied";
     cov = new Float64Array(type === "full" ? k * d * d : type === "tied" ? d * d : k * d);

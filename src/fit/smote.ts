@@ -132,7 +132,7 @@ function interpolate(
 
 /** @internal X (original rows then new blocks) and y of the same kind as the input labels. */
 export function assemble<Y extends Labels>(xy: XY, blocks: { data: Float64Array; label: Label }[]): ResampleResult<Y> {
-  const { data, n, d, y } = xy;
+  const { data, n, d } = xy;
   let total = n;
   for (const b of blocks) total += b.data.length / d;
   const buf = new Float64Array(total * d);
@@ -142,7 +142,14 @@ export function assemble<Y extends Labels>(xy: XY, blocks: { data: Float64Array;
     buf.set(b.data, r * d);
     r += b.data.length / d;
   }
-  const X = viewMatrix(buf, total, d);
+  return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, blocks) };
+}
+
+/** @internal the labels of a resampled table: y, then each block's label once per row of the block. */
+export function resampledLabels<Y extends Labels>(xy: XY, blocks: { data: Float64Array; label: Label }[]): Y {
+  const { n, d, y } = xy;
+  let total = n;
+  for (const b of blocks) total += b.data.length / d;
   let yOut: Labels;
   if (y instanceof Int32Array || y instanceof Float64Array) {
     const Ctor = y.constructor as Int32ArrayConstructor | Float64ArrayConstructor;
@@ -156,7 +163,7 @@ export function assemble<Y extends Labels>(xy: XY, blocks: { data: Float64Array;
     for (const b of blocks) for (let i = 0; i < b.data.length / d; i++) arr.push(b.label);
     yOut = arr as Labels;
   }
-  return { X, y: yOut as Y };
+  return yOut as Y;
 }
 
 const SMOTE_DEFAULTS: SMOTEOptions = { kNeighbors: 5, samplingStrategy: "auto", seed: undefined };
@@ -198,18 +205,29 @@ export class SMOTE {
     this.samplingStrategy_ = targets;
     const rng = createRng(this.options.seed);
     const k = this.options.kNeighbors;
-    const blocks: { data: Float64Array; label: Label }[] = [];
+    const classes: { label: Label; idx: Int32Array; nNew: number }[] = [];
     for (const [label, nNew] of targets) {
       if (nNew === 0) continue;
       const idx = indicesOf(xy.y, label);
       checkClassSize(where, "kNeighbors", label, idx.length, k);
-      const Xc = takeRows(xy.data, xy.d, idx);
-      const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data: Xc, rows: idx.length, cols: xy.d }).kneighbors(null, k).indices;
-      const out = new Float64Array(nNew * xy.d);
-      makeSamples(Xc, Xc, nns, k, xy.d, nNew, 1, rng, out, 0);
-      blocks.push({ data: out, label });
+      classes.push({ label, idx, nNew });
     }
-    return assemble<Y>(xy, blocks);
+    // the new rows are written straight into the result, after the original rows (one allocation, no second copy)
+    const { d, n } = xy;
+    let total = n;
+    for (const c of classes) total += c.nNew;
+    const buf = new Float64Array(total * d);
+    buf.set(xy.data.subarray(0, n * d));
+    let at = n;
+    const blocks: { data: Float64Array; label: Label }[] = [];
+    for (const { label, idx, nNew } of classes) {
+      const Xc = takeRows(xy.data, d, idx);
+      const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data: Xc, rows: idx.length, cols: d }).kneighbors(null, k).indices;
+      makeSamples(Xc, Xc, nns, k, d, nNew, 1, rng, buf, at);
+      blocks.push({ data: buf.subarray(at * d, (at + nNew) * d), label });
+      at += nNew;
+    }
+    return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, blocks) };
   }
 }
 

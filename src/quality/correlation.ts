@@ -57,6 +57,80 @@ function pairwise(x: Float64Array, y: Float64Array): number {
   return Math.max(-1, Math.min(1, r));
 }
 
+/** True when v holds a NaN. */
+function hasMissing(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
+  return false;
+}
+
+/** Rows per block of {@link crossProducts}: d blocks of this many doubles stay in the L2 cache. */
+const BLOCK = 2048;
+
+/**
+ * Sums of cross products of the centred columns (d × d, upper triangle
+ * filled): the columns' means first, then block by block, the block's centred
+ * values copied into one reused scratch (no full-length copies) and every
+ * pair's dot product over it, four pairs at a time.
+ */
+function crossProducts(cols: Float64Array[], n: number): Float64Array {
+  const d = cols.length;
+  const mean = new Float64Array(d);
+  for (let a = 0; a < d; a++) mean[a] = columnSum(cols[a]!, n) / n;
+  const acc = new Float64Array(d * d);
+  const scratch = new Float64Array(d * BLOCK);
+  for (let start = 0; start < n; start += BLOCK) {
+    const len = Math.min(n, start + BLOCK) - start;
+    for (let a = 0; a < d; a++) centre(cols[a]!, start, len, mean[a]!, scratch, a * BLOCK);
+    blockProducts(scratch, d, len, acc);
+  }
+  return acc;
+}
+
+function columnSum(v: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += v[i]!;
+  return s;
+}
+
+function centre(v: Float64Array, start: number, len: number, m: number, out: Float64Array, at: number): void {
+  for (let i = 0; i < len; i++) out[at + i] = v[start + i]! - m;
+}
+
+/** acc[a·d + b] += Σ_i s[a, i] · s[b, i] for b ≥ a, s holding d rows of BLOCK (len used). */
+function blockProducts(s: Float64Array, d: number, len: number, acc: Float64Array): void {
+  for (let a = 0; a < d; a++) {
+    const oa = a * BLOCK;
+    let b = a;
+    for (; b + 3 < d; b += 4) {
+      const o0 = b * BLOCK;
+      const o1 = o0 + BLOCK;
+      const o2 = o1 + BLOCK;
+      const o3 = o2 + BLOCK;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < len; i++) {
+        const x = s[oa + i]!;
+        s0 += x * s[o0 + i]!;
+        s1 += x * s[o1 + i]!;
+        s2 += x * s[o2 + i]!;
+        s3 += x * s[o3 + i]!;
+      }
+      acc[a * d + b]! += s0;
+      acc[a * d + b + 1]! += s1;
+      acc[a * d + b + 2]! += s2;
+      acc[a * d + b + 3]! += s3;
+    }
+    for (; b < d; b++) {
+      const ob = b * BLOCK;
+      let s0 = 0;
+      for (let i = 0; i < len; i++) s0 += s[oa + i]! * s[ob + i]!;
+      acc[a * d + b]! += s0;
+    }
+  }
+}
+
 /**
  * The correlation matrix of a table's numeric columns (or a Matrix's
  * columns). Columns without missing values take a blocked fast path (one
@@ -84,7 +158,7 @@ export function correlationMatrix(data: TableInput | Matrix, options: Correlatio
     names.push(c.name);
     cols.push(v);
   }
-  const hasNaN = cols.map((v) => v.some((a) => a !== a));
+  const hasNaN = cols.map(hasMissing);
   if (method === "spearman") {
     // with missing values, ranks must be taken over each pair's complete rows (below)
     cols = cols.map((v, j) => (hasNaN[j] ? v : rankAverage(v)));
@@ -95,31 +169,8 @@ export function correlationMatrix(data: TableInput | Matrix, options: Correlatio
   const dense = cols.map((_, j) => !hasNaN[j]);
   const denseIdx = dense.flatMap((d, j) => (d ? [j] : []));
   if (denseIdx.length && n > 1) {
-    // center the complete columns, then accumulate every pair's cross products block by block
-    const centered = denseIdx.map((j) => {
-      const v = cols[j]!;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += v[i]!;
-      const m = s / n;
-      const c = new Float64Array(n);
-      for (let i = 0; i < n; i++) c[i] = v[i]! - m;
-      return c;
-    });
-    const d = centered.length;
-    const acc = new Float64Array(d * d);
-    const BLOCK = 4096;
-    for (let start = 0; start < n; start += BLOCK) {
-      const end = Math.min(n, start + BLOCK);
-      for (let a = 0; a < d; a++) {
-        const ca = centered[a]!;
-        for (let b = a; b < d; b++) {
-          const cb = centered[b]!;
-          let s = 0;
-          for (let i = start; i < end; i++) s += ca[i]! * cb[i]!;
-          acc[a * d + b]! += s;
-        }
-      }
-    }
+    const d = denseIdx.length;
+    const acc = crossProducts(denseIdx.map((j) => cols[j]!), n);
     for (let a = 0; a < d; a++) {
       for (let b = a; b < d; b++) {
         const r = a === b ? (acc[a * d + a]! > 0 ? 1 : NaN) : Math.max(-1, Math.min(1, acc[a * d + b]! / Math.sqrt(acc[a * d + a]! * acc[b * d + b]!)));
