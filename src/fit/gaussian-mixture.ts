@@ -292,7 +292,11 @@ export class GaussianMixture {
       // summed in the same order, as a row-by-row rank-one update)
       for (let j = 0; j < d; j++) centredColumn(xt, j * n, idx, w, m, means[c * d + j]!, D, WD, j * m);
       if (full) {
-        for (let a2 = 0; a2 < d; a2++) for (let b2 = 0; b2 <= a2; b2++) cov[o + a2 * d + b2] = dotFrom(cov[o + a2 * d + b2]!, WD, a2 * m, D, b2 * m, m);
+        for (let a2 = 0; a2 < d; a2++) {
+          let b2 = 0;
+          for (; b2 + 3 <= a2; b2 += 4) dotFrom4(cov, o + a2 * d + b2, WD, a2 * m, D, b2 * m, m);
+          for (; b2 <= a2; b2++) cov[o + a2 * d + b2] = dotFrom(cov[o + a2 * d + b2]!, WD, a2 * m, D, b2 * m, m);
+        }
       } else {
         for (let j = 0; j < d; j++) cov[o + j] = dotFrom(cov[o + j]!, WD, j * m, D, j * m, m);
       }
@@ -700,7 +704,6 @@ function axpy(alpha: number, x: Float64Array, y: Float64Array, n: number): void 
   for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
 }
 
-/** Column-major copy (cols × rows) of a row-major rows × cols buffer. */
 /** D[at + t] = x[idx[t]] − mu and WD[at + t] = w[t] · D[at + t] for t < m, from the column at `xo` of `xt`. */
 function centredColumn(xt: Float64Array, xo: number, idx: Int32Array, w: Float64Array, m: number, mu: number, D: Float64Array, WD: Float64Array, at: number): void {
   for (let t = 0; t < m; t++) {
@@ -710,12 +713,35 @@ function centredColumn(xt: Float64Array, xo: number, idx: Int32Array, w: Float64
   }
 }
 
+/** out[at + q] += Σ_t a[ao + t] · b[bo + q·m + t] for q = 0..3, each sum in dotFrom's order (four dot products, one pass over a). */
+function dotFrom4(out: Float64Array, at: number, a: Float64Array, ao: number, b: Float64Array, bo: number, m: number): void {
+  let s0 = out[at]!;
+  let s1 = out[at + 1]!;
+  let s2 = out[at + 2]!;
+  let s3 = out[at + 3]!;
+  const b1 = bo + m;
+  const b2 = b1 + m;
+  const b3 = b2 + m;
+  for (let t = 0; t < m; t++) {
+    const x = a[ao + t]!;
+    s0 += x * b[bo + t]!;
+    s1 += x * b[b1 + t]!;
+    s2 += x * b[b2 + t]!;
+    s3 += x * b[b3 + t]!;
+  }
+  out[at] = s0;
+  out[at + 1] = s1;
+  out[at + 2] = s2;
+  out[at + 3] = s3;
+}
+
 /** acc + Σ_t a[ao + t] · b[bo + t], summed in order of t. */
 function dotFrom(acc: number, a: Float64Array, ao: number, b: Float64Array, bo: number, m: number): number {
   for (let t = 0; t < m; t++) acc += a[ao + t]! * b[bo + t]!;
   return acc;
 }
 
+/** Column-major copy (cols × rows) of a row-major rows × cols buffer. */
 function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = x[i * cols + j]!;
