@@ -4,23 +4,14 @@
  * in this process or with `workers - 1` forked worker processes (sample-process-pool.ts) that each
  * fill their own row ranges while this process samples too and writes them in order.
  *
- * Why processes (measured 2026-12-02 on the 2-core test machine, 1,000,000 rows of the churn copula
- * to CSV, other sessions paused by quiet.sh; 1 worker 1.8-2.1 s):
- * - the old piscina pool of 2 threads took 2.6 s. Its task loop ran this thread's tasks back to back
- *   without yielding, with at most 2 × workers tasks in flight, so the worker's results waited and the
- *   worker idled (main thread idle 300 ms per await in a trace); fixing that (yield after each own
- *   task, 4 × workers in flight) gives threads 2.6 s at 1M and 4.5 s at 2M (= 1 worker).
- * - forked processes with results over IPC (`serialization: "advanced"`) were slower still: a child
- *   only flushes an 11 MB message when it yields, i.e. after its next task (~200-450 ms per result).
- *   Results now go through a file in /dev/shm named in a small IPC message (read in ~10 ms).
- * - with both fixes: 1.9 s at 1M (break-even), 4.1 s vs 4.5 s at 2M (1.1×). The ceiling is the
- *   machine: two independent `--shard` processes of 500,000 rows each take 1.4-1.6 s (1.15-1.3×), and
- *   user CPU grows from 4.9 s to 7.0 s at 2M: each of two concurrent samplers runs ~1.4× slower
- *   (a pure arithmetic loop scales 2×, an allocation-heavy one does not: memory/cache contention).
- *   So the issue's 1.7× from 1 to 2 workers is not reached here.
- * - `npm run bench` (quiet.sh, median of 5): sample_csv_1m_churn_1worker 1.65 s, _2workers 1.77 s,
- *   default 1.40 s, parquet 2.28 s; BENCH_SCALE=0.3: 1 worker 0.41 s, 2 workers 0.41 s (one process
- *   below MIN_ROWS_PER_EXTRA_WORKER), default 0.47 s.
+ * Why processes and not threads (measured 2026-12-02 on a 2-core machine, 1,000,000 churn rows to CSV;
+ * README, "Large tables", has the numbers): a piscina thread pool ran this thread's tasks back to back and
+ * its workers idled (2.6 s against 1.8-2.1 s for one worker); forked processes returning results over IPC
+ * flushed an 11 MB message only after their next task. So: forked processes, results as files in
+ * /dev/shm named in a small IPC message, this process yielding after each of its own tasks, 4 × workers
+ * tasks in flight, and a second process only from MIN_ROWS_PER_EXTRA_WORKER rows (the measured
+ * break-even of its ~0.45 s start-up). Two concurrent samplers on that machine each ran ~1.4× slower
+ * (memory and cache contention), so 2 workers gave 1.1× at 2,000,000 rows, not the issue's 1.7×.
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
