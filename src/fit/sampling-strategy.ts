@@ -28,8 +28,33 @@ export type SamplingStrategy =
  * [...classCounts([1, 0, 1, 1])]; // => [[1, 3], [0, 1]]
  */
 export function classCounts(y: ArrayLike<Label>): Map<Label, number> {
+  if (y instanceof Int32Array) {
+    const counted = int32Counts(y);
+    if (counted) return counted;
+  }
   const m = new Map<Label, number>();
   for (let i = 0; i < y.length; i++) m.set(y[i]!, (m.get(y[i]!) ?? 0) + 1);
+  return m;
+}
+
+/** Int32 labels spanning at most 65,536 values, counted in an array (the Map in order of first appearance, as the generic path); null for wider spans. */
+function int32Counts(y: Int32Array): Map<Label, number> | null {
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (i === 0 || v < lo) lo = v;
+    if (i === 0 || v > hi) hi = v;
+  }
+  if (hi - lo >= 65536) return null;
+  const counts = new Int32Array(hi - lo + 1);
+  const order: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    const c = y[i]! - lo;
+    if (counts[c]!++ === 0) order.push(c);
+  }
+  const m = new Map<Label, number>();
+  for (const c of order) m.set(c + lo, counts[c]!);
   return m;
 }
 
@@ -110,6 +135,16 @@ export function overSamplingTargets(where: string, strategy: SamplingStrategy, y
 
 /** Row indices of each label. */
 export function indicesOf(y: ArrayLike<Label>, label: Label): Int32Array {
+  if (y instanceof Int32Array) return int32IndicesOf(y, label as number);
+  let n = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === label) n++;
+  const out = new Int32Array(n);
+  let t = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === label) out[t++] = i;
+  return out;
+}
+
+function int32IndicesOf(y: Int32Array, label: number): Int32Array {
   let n = 0;
   for (let i = 0; i < y.length; i++) if (y[i] === label) n++;
   const out = new Int32Array(n);

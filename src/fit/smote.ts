@@ -41,7 +41,8 @@ export function checkXY(where: string, X: PointsInput, y: Labels): XY {
   const { data, rows, cols } = toPoints(where, "X", X);
   if (!y || typeof (y as ArrayLike<unknown>).length !== "number") throw new ParamTypeError(where, "y", y, `'y' must be an array of labels, got ${show(y)}.`);
   if (y.length !== rows) throw new ParamError(where, "y", y.length, `X has ${rows} rows but y has ${y.length} labels.`);
-  for (let i = 0; i < y.length; i++) {
+  // Int32Array labels are finite numbers by type
+  for (let i = y instanceof Int32Array ? y.length : 0; i < y.length; i++) {
     const v = y[i];
     if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "string") {
       throw new DataError(where, "y", v, `y[${i}] is ${show(v)}; labels must be finite numbers or strings.`);

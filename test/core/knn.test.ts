@@ -61,6 +61,10 @@ describe("NearestNeighbors", () => {
       [() => new NearestNeighbors({ nNeighbors: 0 }), /'nNeighbors' must be an integer >= 1, got 0/],
       [() => new NearestNeighbors({ algorithm: "ball" as never }), /'algorithm' must be one of/],
       [() => new NearestNeighbors().fit([[0], [NaN]]), /X\[1, 0\] is NaN/],
+      // a row-major buffer: the first non-finite cell is named, in the unrolled body and in the tail
+      [() => new NearestNeighbors().fit({ data: Float64Array.from([0, 1, 2, 3, 4, Infinity, 6, -Infinity, 8]), rows: 3, cols: 3 }), /X\[1, 2\] is Infinity/],
+      [() => new NearestNeighbors().fit({ data: Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -Infinity]), rows: 11, cols: 1 }), /X\[10, 0\] is -Infinity/],
+      [() => new NearestNeighbors().fit({ data: Float64Array.from([1, 2, 3, NaN]), rows: 2, cols: 2 }), /X\[1, 1\] is NaN/],
       [() => new NearestNeighbors().fit([]), /needs at least 1 row/],
       [() => new NearestNeighbors().fit([[0, 1], [1]]), /rows must all have 2 values, but row 1 has 1/],
       [() => nn.kneighbors(null, 3), /k \(3\) must be <= the number of fitted rows minus the query row itself \(2\)/],

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { Matrix } from "ml-matrix";
 import { NearestNeighbors } from "../../src/core/knn.js";
-import { overSamplingTargets } from "../../src/fit/sampling-strategy.js";
+import { classCounts, indicesOf, overSamplingTargets } from "../../src/fit/sampling-strategy.js";
 import { SMOTE, smote } from "../../src/fit/smote.js";
 import { ADASYN, BorderlineSMOTE, SMOTENC } from "../../src/fit/smote-variants.js";
 import { createRng } from "../../src/random/rng.js";
@@ -150,5 +150,21 @@ describe("SMOTE", () => {
     ];
     for (const [f, re] of table) assert.throws(f, re);
     assert.ok(new Matrix(1, 1));
+  });
+});
+
+describe("classCounts and indicesOf on Int32Array labels (the counted fast path)", () => {
+  it("equal the generic path: counts in order of first appearance, negative and wide-spanning labels", () => {
+    const rng = createRng(3);
+    for (const [lo, span] of [[0, 2], [-5, 7], [1000, 300], [-40000, 65536], [0, 70000]] as const) {
+      const y = Int32Array.from(rng.integers(lo, lo + span, 500) as Float64Array);
+      const fast = classCounts(y);
+      const generic = classCounts(Array.from(y));
+      assert.deepEqual([...fast], [...generic], `labels ${lo}..${lo + span - 1}`);
+      const label = y[17]!;
+      assert.deepEqual(Array.from(indicesOf(y, label)), Array.from(indicesOf(Array.from(y), label)), `indices of ${label}`);
+    }
+    assert.deepEqual([...classCounts(new Int32Array(0))], []);
+    assert.deepEqual([...classCounts(Int32Array.from([2, 0, 2, 1]))], [[2, 2], [0, 1], [1, 1]]);
   });
 });
