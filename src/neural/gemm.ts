@@ -2,8 +2,12 @@
  * The one dense kernel the neural engine needs: C = op(A) · op(B) in f32,
  * behind one internal interface ({@link Gemm}) so the engine never knows which
  * implementation runs. Two exist: WebAssembly SIMD (./wasm/gemm.wat, 4 × 8
- * register blocks of f32x4) and a plain JavaScript loop (where WebAssembly is
- * unavailable).
+ * register blocks of f32x4 over B packed into 8-column panels) and a plain
+ * JavaScript loop (where WebAssembly is unavailable). The same module also
+ * holds the engine's heaviest element-wise loops (batch norm, leaky ReLU,
+ * dropout, mask products, column sums, Adam; ./batch-norm-kernels.ts,
+ * ./elementwise.ts, ./adam.ts), each bit-identical to the JavaScript loop it
+ * replaced.
  *
  * Why a purpose-built engine and not TensorFlow.js. Measured on this machine
  * (2 shared cores at load 6–7, Node 20, one thread; fastest of 30 runs, the
@@ -19,15 +23,59 @@
  *
  * One training step, batch 500 on a 120-wide table (`npm run bench --
  * ctgan_step_500x120 tvae_step_500x120`, the architectures of
- * ../shared/bench/torch_peers.py; several sittings at load 4–7, fastest to
- * median of 5 runs): CTGAN 0.07–0.13 s against PyTorch's 0.027 s on one CPU
- * thread (ratio 2.6–4.8), TVAE 0.015–0.03 s against 0.0073 s (ratio 2.1–4). About 650M multiply-adds make a
- * CTGAN step, roughly half of its time in this kernel; the rest is element-wise
- * work (batch norm, activations, Gumbel-softmax), copies into the module's
- * memory and Adam.
- * PyTorch's kernels use fused multiply-adds on 8-wide registers; WebAssembly
- * SIMD in Node 20 has 4-wide lanes and no fused multiply-add (relaxed SIMD is
- * behind a flag), which bounds this kernel at roughly a third of MKL's rate.
+ * ../shared/bench/torch_peers.py, PyTorch on one CPU thread: CTGAN ~0.025 s,
+ * TVAE ~0.0065 s). Ranges over runs of the same sitting (2 shared cores at
+ * load 1.2–1.4, 2026-12-03), each run's fastest and median step:
+ *
+ * |                 | CTGAN fastest   | CTGAN median    | TVAE fastest      | TVAE median       |
+ * |-----------------|-----------------|-----------------|-------------------|-------------------|
+ * | before (3 runs) | 0.057–0.061 s   | 0.064–0.070 s   | 0.0144–0.0148 s   | 0.0148–0.0165 s   |
+ * | after (5 runs)  | 0.0347–0.0356 s | 0.036–0.041 s   | 0.0097–0.0106 s   | 0.0106–0.0118 s   |
+ *
+ * (1.4× and 1.5× PyTorch's step, from 2.3× and 2.2×.)
+ *
+ * What changed, each step measured in-process (ms per CTGAN step, fastest of
+ * 60): B packed into contiguous 8-column panels by the module (`pack`, and
+ * `packT` straight from a stored Bᵀ, so Wᵀ is never built in JavaScript) and
+ * the loops swapped so one panel stays in L1 while A streams past it (a
+ * 500 × 1200 · 1200 × 256 product 7.0 → 5.9 ms); the bias and the
+ * accumulation into `out` added in the kernel's epilogue instead of JavaScript
+ * loops over the result (Linear forward + backward 32.7 → 27.5 ms); batch
+ * norm in f64x2 (forward 5.2 → 1.0 ms, backward 2.3 → 0.4 ms); leaky ReLU
+ * without a branch on the sign and then in the module (5.4 → 0.6 ms), its
+ * backward (0.8 → 0.25 ms); dropout (1.3 → 0.45 ms); Adam in
+ * f64x2 (5.0 → 2.0 ms); layers writing into buffers kept between calls where
+ * the result is an intermediate (a fresh 500 × 256 Float32Array costs
+ * 0.13–0.3 ms in page faults here, about what the loop filling it costs).
+ * Every one keeps the bits: the same seed gives the same weights as before
+ * (checked on the weights after 4 steps of both networks, with and without
+ * softmax spans; test/neural/kernels.test.ts compares each loop with the
+ * JavaScript it replaced).
+ *
+ * After (CPU profile, self time): the CTGAN step is 63% in this kernel (+6%
+ * copies and packing), 5% Adam, 4% the module's element-wise loops, 18%
+ * element-wise JavaScript (7% the `Math.tanh` of `activate`, 2.5% the
+ * residual blocks' row copies), 3% random draws; TVAE 52% kernel (+4%), 33%
+ * `Math.tanh` / `Math.exp` in JavaScript (the loss, the reparameterization
+ * and the KL term), 3% Adam. The kernel runs at 52–55 GFLOP/s, about the
+ * 128-bit limit of this core (two f32x4 multiplies and two f32x4 adds a
+ * cycle at ~3.4 GHz);
+ * CTGAN's ~610M multiply-adds alone take ~23 ms, so PyTorch's 0.025 s (AVX2 /
+ * AVX-512 FMA, 8–16 lanes) is out of reach of WebAssembly's 4 lanes.
+ *
+ * Relaxed SIMD (`f32x4.relaxed_madd`, a true vfmadd on this CPU: 59 of 64
+ * cells of a test product differ from mul + add in the last bits) was
+ * measured and not adopted. In Node 20 it sits behind
+ * `--experimental-wasm-relaxed-simd`, which a library can set at run time
+ * (`v8.setFlagsFromString` before compiling the module; Node 22 ships it), with
+ * this unfused module as the fallback. Fused 4 × 8 ran 0–7% faster than
+ * unfused 4 × 8 (packed, the CTGAN shapes: 52–55 against 50–54 GFLOP/s; the
+ * unfused kernel already keeps the multiply and the add pipes busy), while
+ * 6 × 8 (12 accumulators: they spill) ran at 27 GFLOP/s and 3 × 12, 2 × 16
+ * at 52–53. A few percent of the step did not pay for setting a process-wide
+ * V8 flag from a library, nor for weights that would differ in the last bits
+ * between Node versions and between CPUs with and without FMA (relaxed
+ * SIMD lets either happen).
  *
  * The issue measured a tfjs (wasm) WGAN-GP step at ~0.3 s, with autograd's
  * transposed `matMul` 15–25× slower than an explicit transpose and double
@@ -39,15 +87,18 @@
  * dependency tree, where danfojs-node pins tfjs 3.21.
  *
  * Determinism: the same shapes and inputs give bit-identical results on every
- * run of one machine (the summation order is fixed). The JavaScript fallback
- * rounds differently from the SIMD kernel, so a model trained where
- * WebAssembly is missing differs in the last bits.
+ * run of one machine (the summation order is fixed, no fused multiply-add).
+ * The JavaScript fallback rounds differently from the SIMD kernel, so a model
+ * trained where WebAssembly is missing differs in the last bits.
  */
 import { GEMM_WASM_BASE64 } from "./wasm/gemm-bytes.js";
 
 /**
  * C (m × n) = op(A) · op(B): A is m × k (stored k × m when `transA`), B is k × n
- * (stored n × k when `transB`); with `accumulate` the product is added to `out`.
+ * (stored n × k when `transB`); with `accumulate` the product is added to `out`,
+ * with `bias` (n values) the bias is added to every row of the product. Either
+ * way the product is rounded first and then added once, so `bias` gives the
+ * same bits as adding it afterwards.
  */
 export type Gemm = (
   a: Float32Array,
@@ -59,11 +110,24 @@ export type Gemm = (
   n: number,
   out?: Float32Array,
   accumulate?: boolean,
+  bias?: Float32Array,
 ) => Float32Array;
 
-interface GemmExports {
+/** The module's exports (internal: ./batch-norm-kernels.ts, ./elementwise.ts and ./adam.ts use its other loops). */
+export interface GemmExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  gemm(a: number, b: number, c: number, m: number, k: number, n: number, si: number, sp: number): void;
+  pack(src: number, dst: number, k: number, n: number): void;
+  packT(src: number, dst: number, k: number, n: number): void;
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, si: number, sp: number, mode: number, bias: number): void;
+  bnStats(x: number, n: number, w: number, mean: number, sumSq: number): void;
+  bnNormalize(x: number, n: number, w: number, mean: number, inv: number, g: number, b: number, xhat: number, y: number): void;
+  bnBackwardSums(dy: number, xhat: number, n: number, w: number, sumDy: number, sumDyX: number): void;
+  bnBackwardDx(dy: number, xhat: number, n: number, w: number, coef: number, sumDy: number, sumDyX: number, dx: number): void;
+  leakyRelu(x: number, y: number, s: number, len: number, slope: number): void;
+  mul(x: number, y: number, z: number, len: number): void;
+  dropout(x: number, u: number, y: number, mask: number, len: number, p: number, keep: number): void;
+  colSumAdd(dy: number, n: number, w: number, head: number, g: number): void;
+  adam(x: number, g: number, m: number, v: number, len: number, b1: number, b2: number, a1: number, a2: number, wd: number, s: number, c2: number, eps: number): void;
 }
 
 interface WasmApi {
@@ -73,7 +137,8 @@ interface WasmApi {
 
 let wasm: GemmExports | null | undefined;
 
-function instance(): GemmExports | null {
+/** The compiled module (compiled on first use), or null where WebAssembly SIMD is missing. */
+export function instance(): GemmExports | null {
   if (wasm !== undefined) return wasm;
   try {
     const bin = atob(GEMM_WASM_BASE64);
@@ -89,7 +154,7 @@ function instance(): GemmExports | null {
 }
 
 /** The plain JavaScript product (i-k-j order, row-major). */
-export const gemmJs: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = false) => {
+export const gemmJs: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = false, bias) => {
   const c = out ?? new Float32Array(m * n);
   if (!accumulate) c.fill(0, 0, m * n);
   const bb = transB ? transpose(b, n, k) : b;
@@ -104,20 +169,32 @@ export const gemmJs: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = fa
     }
     const o = i * n;
     for (let j = 0; j < n; j++) c[o + j]! += row[j]!;
+    if (bias) for (let j = 0; j < n; j++) c[o + j]! += bias[j]!;
   }
   return c;
 };
 
-/** The WebAssembly SIMD product (inputs copied in with zero padding, the result copied out). */
-export const gemmWasm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = false) => {
+/** Byte offsets rounded up to a cache line. */
+const line = (bytes: number): number => (bytes + 63) & ~63;
+
+/**
+ * The WebAssembly SIMD product. A is copied in (rows past m zero), B copied in
+ * as stored and packed into 8-column panels by the module (transposing when
+ * `transB`, so Wᵀ never exists in JavaScript), C (when accumulating) and the
+ * bias copied in, the result copied out: whole-array `set` copies where the
+ * widths need no padding.
+ */
+export const gemmWasm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = false, bias) => {
   const w = instance();
-  if (!w) return gemmJs(a, transA, b, transB, m, k, n, out, accumulate);
+  if (!w) return gemmJs(a, transA, b, transB, m, k, n, out, accumulate, bias);
   const mp = (m + 3) & ~3;
   const np = (n + 7) & ~7;
   const aOff = 0;
-  const bOff = aOff + mp * k * 4;
-  const cOff = bOff + k * np * 4;
-  const need = cOff + mp * np * 4;
+  const rawOff = line(aOff + mp * k * 4);
+  const bOff = line(rawOff + k * n * 4);
+  const cOff = line(bOff + k * np * 4);
+  const biasOff = line(cOff + mp * np * 4);
+  const need = biasOff + np * 4;
   const have = w.memory.buffer.byteLength;
   if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
   const mem = new Float32Array(w.memory.buffer);
@@ -134,38 +211,31 @@ export const gemmWasm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = 
     mem.set(a.subarray(0, m * k), 0);
     mem.fill(0, m * k, mp * k);
   }
-  // B: k × np, columns past n zero
-  const bo = bOff >> 2;
-  if (transB) {
-    for (let j = 0; j < n; j++) {
-      const src = j * k;
-      for (let p = 0; p < k; p++) mem[bo + p * np + j] = b[src + p]!;
-    }
-    if (np > n) for (let p = 0; p < k; p++) mem.fill(0, bo + p * np + n, bo + (p + 1) * np);
-  } else if (np === n) mem.set(b.subarray(0, k * n), bo);
-  else {
-    for (let p = 0; p < k; p++) {
-      mem.set(b.subarray(p * n, (p + 1) * n), bo + p * np);
-      mem.fill(0, bo + p * np + n, bo + (p + 1) * np);
-    }
-  }
-  w.gemm(aOff, bOff, cOff, mp, k, np, transA ? 4 : 4 * k, transA ? 4 * mp : 4);
+  // B as stored (k × n, or n × k when transposed), then packed into panels (columns past n zero)
+  mem.set(b.subarray(0, k * n), rawOff >> 2);
+  if (transB) w.packT(rawOff, bOff, k, n);
+  else w.pack(rawOff, bOff, k, n);
   const c = out ?? new Float32Array(m * n);
   const co = cOff >> 2;
+  let mode = 0;
   if (accumulate) {
-    for (let i = 0; i < m; i++) {
-      const s = co + i * np;
-      const d = i * n;
-      for (let j = 0; j < n; j++) c[d + j]! += mem[s + j]!;
-    }
-  } else if (np === n) c.set(mem.subarray(co, co + m * n));
+    mode = 1;
+    if (np === n) mem.set(c.subarray(0, m * n), co);
+    else for (let i = 0; i < m; i++) mem.set(c.subarray(i * n, (i + 1) * n), co + i * np);
+  } else if (bias) {
+    mode = 2;
+    mem.set(bias.subarray(0, n), biasOff >> 2);
+    mem.fill(0, (biasOff >> 2) + n, (biasOff >> 2) + np);
+  }
+  w.gemm(aOff, bOff, cOff, mp, k, np, transA ? 4 : 4 * k, transA ? 4 * mp : 4, mode, biasOff);
+  if (np === n) c.set(mem.subarray(co, co + m * n));
   else for (let i = 0; i < m; i++) c.set(mem.subarray(co + i * np, co + i * np + n), i * n);
   return c;
 };
 
 /** The engine's product: WebAssembly SIMD when available, JavaScript otherwise. */
-export const gemm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate) =>
-  instance() ? gemmWasm(a, transA, b, transB, m, k, n, out, accumulate) : gemmJs(a, transA, b, transB, m, k, n, out, accumulate);
+export const gemm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate, bias) =>
+  instance() ? gemmWasm(a, transA, b, transB, m, k, n, out, accumulate, bias) : gemmJs(a, transA, b, transB, m, k, n, out, accumulate, bias);
 
 /** The name of the kernel in use (`"wasm-simd"` or `"js"`). */
 export function gemmBackend(): "wasm-simd" | "js" {

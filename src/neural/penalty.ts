@@ -12,6 +12,7 @@
  * everywhere) — what PyTorch's `create_graph=True` computes.
  */
 import { DataError } from "../core/errors.js";
+import { multiplyInto } from "./elementwise.js";
 import { gemm } from "./gemm.js";
 import { Dropout, LeakyReLU, Linear, type ForwardContext, type Sequential } from "./layers.js";
 
@@ -37,11 +38,10 @@ export function gradientPenalty(critic: Sequential, x: Float32Array, rows: numbe
     const l = layers[k]!;
     if (l instanceof Linear) {
       dOuts[k] = d;
-      d = gemm(d, false, l.transposedWeight(), false, rows, l.outWidth, l.inWidth);
+      d = gemm(d, false, l.weight.data, true, rows, l.outWidth, l.inWidth);
     } else {
-      const m = l instanceof LeakyReLU ? l.slopes : (l as Dropout).mask;
       const e = new Float32Array(d.length);
-      for (let i = 0; i < d.length; i++) e[i] = d[i]! * m[i]!;
+      multiplyInto(d, l instanceof LeakyReLU ? l.slopes : (l as Dropout).mask, e);
       d = e;
     }
   }
@@ -73,9 +73,8 @@ export function gradientPenalty(critic: Sequential, x: Float32Array, rows: numbe
       }
       if (k < layers.length - 1) v = gemm(v, false, l.weight.data, false, rows, l.inWidth, l.outWidth);
     } else {
-      const m = l instanceof LeakyReLU ? l.slopes : (l as Dropout).mask;
       const e = new Float32Array(v.length);
-      for (let i = 0; i < v.length; i++) e[i] = v[i]! * m[i]!;
+      multiplyInto(v, l instanceof LeakyReLU ? l.slopes : (l as Dropout).mask, e);
       v = e;
     }
   }
