@@ -94,21 +94,30 @@ export function normals(rng: Rng, n: number): Float32Array {
 
 /**
  * The reparameterization trick of a VAE: `h` holds each row's mean (first L
- * values) and log-variance (next L); z = mean + eps · exp(logvar / 2).
+ * values) and log-variance (next L); z = mean + eps · exp(logvar / 2). The
+ * standard deviations exp(logvar / 2) are left in `sd` (b × L doubles) for
+ * {@link latentBackward}, which needs the same values.
  */
-export function reparameterize(h: Float32Array, eps: Float32Array, b: number, L: number): Float32Array {
+export function reparameterize(h: Float32Array, eps: Float32Array, b: number, L: number, sd: Float64Array = new Float64Array(b * L)): Float32Array {
   const z = new Float32Array(b * L);
-  for (let i = 0; i < b; i++) for (let j = 0; j < L; j++) z[i * L + j] = h[i * 2 * L + j]! + eps[i * L + j]! * Math.exp(0.5 * h[i * 2 * L + L + j]!);
+  for (let i = 0; i < b; i++) {
+    for (let j = 0; j < L; j++) {
+      const s = Math.exp(0.5 * h[i * 2 * L + L + j]!);
+      sd[i * L + j] = s;
+      z[i * L + j] = h[i * 2 * L + j]! + eps[i * L + j]! * s;
+    }
+  }
   return z;
 }
 
 /**
  * Back through {@link reparameterize} plus the KL term to N(0, I), averaged
- * over the batch: the gradient on `h` from the decoder's gradient on z (`dz`),
+ * over the batch: the gradient on `h` from the decoder's gradient on z (`dz`)
+ * and the standard deviations `sd` that {@link reparameterize} computed,
  * and the KL divergence of each cell divided by `klScale`, added in order to
  * `total` (a running loss) and returned as `total`.
  */
-export function latentBackward(h: Float32Array, eps: Float32Array, dz: Float32Array, b: number, L: number, klScale: number, total: number): { dh: Float32Array; total: number } {
+export function latentBackward(h: Float32Array, eps: Float32Array, sd: Float64Array, dz: Float32Array, b: number, L: number, klScale: number, total: number): { dh: Float32Array; total: number } {
   const dh = new Float32Array(b * 2 * L);
   let kl = total;
   for (let i = 0; i < b; i++) {
@@ -119,7 +128,7 @@ export function latentBackward(h: Float32Array, eps: Float32Array, dz: Float32Ar
       kl += klScale === 1 ? -0.5 * (1 + lv - mu * mu - ev) : (-0.5 * (1 + lv - mu * mu - ev)) / klScale;
       const g = dz[i * L + j]!;
       dh[i * 2 * L + j] = g + mu / b;
-      dh[i * 2 * L + L + j] = g * eps[i * L + j]! * 0.5 * Math.exp(0.5 * lv) + (0.5 * (ev - 1)) / b;
+      dh[i * 2 * L + L + j] = g * eps[i * L + j]! * 0.5 * sd[i * L + j]! + (0.5 * (ev - 1)) / b;
     }
   }
   return { dh, total: kl };

@@ -50,7 +50,8 @@ export class TvaeNetwork {
     this.opt.zeroGrad();
     const h = this.encoder.forward(x, b, ctx);
     const eps = normals(rng, b * L);
-    const z = reparameterize(h, eps, b, L);
+    const sd = new Float64Array(b * L);
+    const z = reparameterize(h, eps, b, L, sd);
     const rec = this.decoder.forward(z, b, ctx);
     const dRec = new Float32Array(b * w);
     const sig = this.sigma.data;
@@ -86,7 +87,7 @@ export class TvaeNetwork {
       }
     }
     const dz = this.decoder.backward(dRec, b);
-    const back = latentBackward(h, eps, dz, b, L, b, loss);
+    const back = latentBackward(h, eps, sd, dz, b, L, b, loss);
     const dh = back.dh;
     loss = back.total;
     this.encoder.backward(dh, b, false);

@@ -123,7 +123,8 @@ export class VAE {
         opt.zeroGrad();
         const h = E.forward(x, b, ctx);
         const eps = normals(trainRng, b * L);
-        const z = reparameterize(h, eps, b, L);
+        const sd = new Float64Array(b * L);
+        const z = reparameterize(h, eps, b, L, sd);
         const y = D.forward(z, b, ctx);
         const dy = new Float32Array(b * d);
         for (let i = 0; i < b * d; i++) {
@@ -132,7 +133,7 @@ export class VAE {
           dy[i] = e / b;
         }
         const dz = D.backward(dy, b);
-        const back = latentBackward(h, eps, dz, b, L, 1, sumKl);
+        const back = latentBackward(h, eps, sd, dz, b, L, 1, sumKl);
         const dh = back.dh;
         sumKl = back.total;
         E.backward(dh, b, false);
