@@ -3,7 +3,7 @@
  * added to the gradient, bias-corrected moments, eps 1e-8.
  */
 import { CHUNK } from "./elementwise.js";
-import { instance } from "./gemm.js";
+import { line, moduleWithMemory } from "./gemm.js";
 import type { Param } from "./layers.js";
 
 /** Adam's settings. */
@@ -49,8 +49,6 @@ export class Adam {
   }
 }
 
-const line = (bytes: number): number => (bytes + 63) & ~63;
-
 /**
  * One Adam update of `x` in place: the even-length head in the WebAssembly
  * module of ./gemm.ts (f64x2, the same operations in the same order, so the
@@ -60,13 +58,11 @@ const line = (bytes: number): number => (bytes + 63) & ~63;
 function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, b1: number, b2: number, wd: number, stepSize: number, c2: number, eps: number): void {
   const a1 = 1 - b1;
   const a2 = 1 - b2;
-  const w = instance();
-  const head = w ? x.length & ~1 : 0;
-  if (w && head > 0) {
-    const size = line(Math.min(head, CHUNK) * 4);
-    const need = 4 * size;
-    const have = w.memory.buffer.byteLength;
-    if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  const evenHead = x.length & ~1;
+  const size = line(Math.min(evenHead, CHUNK) * 4);
+  const w = evenHead > 0 ? moduleWithMemory(4 * size) : null;
+  const head = w ? evenHead : 0;
+  if (w) {
     const f32 = new Float32Array(w.memory.buffer);
     const q = size >> 2;
     for (let from = 0; from < head; from += CHUNK) {

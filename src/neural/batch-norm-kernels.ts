@@ -10,17 +10,11 @@
  * 1.3–1.5 ms in JavaScript, backward 1.2 ms; in the module ~0.3 ms each,
  * copies included.
  */
-import { instance, type GemmExports } from "./gemm.js";
+import { line, moduleWithMemory, type GemmExports } from "./gemm.js";
 
-const line = (bytes: number): number => (bytes + 63) & ~63;
-
+/** The module (with `need` bytes of memory) when the width is even: it takes two columns at a time. */
 function module(w: number, need: number): GemmExports | null {
-  if (w % 2 !== 0) return null;
-  const m = instance();
-  if (!m) return null;
-  const have = m.memory.buffer.byteLength;
-  if (need > have) m.memory.grow(Math.ceil((need - have) / 65536));
-  return m;
+  return w % 2 === 0 ? moduleWithMemory(need) : null;
 }
 
 /** Column means of the n × w rows `x` into `mean`, and column sums of squared deviations from them into `sumSq`. */

@@ -9,26 +9,16 @@
  * fresh activations), 0.26 ms branch-free in JavaScript, ~0.1 ms in the
  * module with the copies in and out.
  */
-import { instance, type GemmExports } from "./gemm.js";
-
-const line = (bytes: number): number => (bytes + 63) & ~63;
+import { line, moduleWithMemory } from "./gemm.js";
 
 /** Values handled per call into the module (256 KB of f32: the chunk and its results stay in L2, and the module's memory stays small for large arrays). */
 export const CHUNK = 1 << 16;
-
-function module(need: number): GemmExports | null {
-  const m = instance();
-  if (!m) return null;
-  const have = m.memory.buffer.byteLength;
-  if (need > have) m.memory.grow(Math.ceil((need - have) / 65536));
-  return m;
-}
 
 /** y = k · x and s = k with k = 1 where x > 0, `slope` elsewhere (k · x in f64, rounded once). */
 export function leakyReluInto(x: Float32Array, slope: number, y: Float32Array, s: Float32Array): void {
   const head = x.length & ~1;
   const size = line(Math.min(head, CHUNK) * 4);
-  const m = head > 0 ? module(3 * size) : null;
+  const m = head > 0 ? moduleWithMemory(3 * size) : null;
   let from = 0;
   if (m) {
     const f32 = new Float32Array(m.memory.buffer);
@@ -62,7 +52,7 @@ export function leakyReluJs(x: Float32Array, slope: number, y: Float32Array, s: 
 export function multiplyInto(x: Float32Array, y: Float32Array, z: Float32Array): void {
   const head = x.length & ~3;
   const size = line(Math.min(head, CHUNK) * 4);
-  const m = head > 0 ? module(3 * size) : null;
+  const m = head > 0 ? moduleWithMemory(3 * size) : null;
   let from = 0;
   if (m) {
     const f32 = new Float32Array(m.memory.buffer);
@@ -90,7 +80,7 @@ export function multiplyJs(x: Float32Array, y: Float32Array, z: Float32Array, fr
 export function dropoutInto(x: Float32Array, u: Float64Array, p: number, keep: number, y: Float32Array, mask: Float32Array): void {
   const head = x.length & ~1;
   const size = line(Math.min(head, CHUNK) * 4);
-  const m = head > 0 ? module(5 * size) : null;
+  const m = head > 0 ? moduleWithMemory(5 * size) : null;
   let from = 0;
   if (m) {
     const f32 = new Float32Array(m.memory.buffer);
@@ -117,7 +107,7 @@ export function addColumnSums(dy: Float32Array, n: number, w: number, g: Float32
   const head = w & ~3;
   const rows = Math.max(1, Math.floor(CHUNK / w));
   const dySize = line(Math.min(n, rows) * w * 4);
-  const m = head > 0 ? module(dySize + w * 4) : null;
+  const m = head > 0 ? moduleWithMemory(dySize + w * 4) : null;
   let from = 0;
   if (m) {
     const f32 = new Float32Array(m.memory.buffer);

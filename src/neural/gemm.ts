@@ -174,8 +174,17 @@ export const gemmJs: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = fa
   return c;
 };
 
-/** Byte offsets rounded up to a cache line. */
-const line = (bytes: number): number => (bytes + 63) & ~63;
+/** Byte offsets rounded up to a cache line (the layouts of the module's memory here and in its other users). */
+export const line = (bytes: number): number => (bytes + 63) & ~63;
+
+/** The module with at least `bytes` of memory (grown when short), or null where WebAssembly SIMD is missing. */
+export function moduleWithMemory(bytes: number): GemmExports | null {
+  const w = instance();
+  if (!w) return null;
+  const have = w.memory.buffer.byteLength;
+  if (bytes > have) w.memory.grow(Math.ceil((bytes - have) / 65536));
+  return w;
+}
 
 /**
  * The WebAssembly SIMD product. A is copied in (rows past m zero), B copied in
@@ -185,8 +194,6 @@ const line = (bytes: number): number => (bytes + 63) & ~63;
  * widths need no padding.
  */
 export const gemmWasm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = false, bias) => {
-  const w = instance();
-  if (!w) return gemmJs(a, transA, b, transB, m, k, n, out, accumulate, bias);
   const mp = (m + 3) & ~3;
   const np = (n + 7) & ~7;
   const aOff = 0;
@@ -194,9 +201,8 @@ export const gemmWasm: Gemm = (a, transA, b, transB, m, k, n, out, accumulate = 
   const bOff = line(rawOff + k * n * 4);
   const cOff = line(bOff + k * np * 4);
   const biasOff = line(cOff + mp * np * 4);
-  const need = biasOff + np * 4;
-  const have = w.memory.buffer.byteLength;
-  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  const w = moduleWithMemory(biasOff + np * 4);
+  if (!w) return gemmJs(a, transA, b, transB, m, k, n, out, accumulate, bias);
   const mem = new Float32Array(w.memory.buffer);
   // A as stored: m × k (rows past m zero), or transposed k × mp (columns past m zero), read through strides
   if (transA) {
