@@ -135,16 +135,6 @@ export function overSamplingTargets(where: string, strategy: SamplingStrategy, y
 
 /** Row indices of each label. */
 export function indicesOf(y: ArrayLike<Label>, label: Label): Int32Array {
-  if (y instanceof Int32Array) return int32IndicesOf(y, label as number);
-  let n = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] === label) n++;
-  const out = new Int32Array(n);
-  let t = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] === label) out[t++] = i;
-  return out;
-}
-
-function int32IndicesOf(y: Int32Array, label: number): Int32Array {
   let n = 0;
   for (let i = 0; i < y.length; i++) if (y[i] === label) n++;
   const out = new Int32Array(n);

@@ -143,25 +143,25 @@ export function assemble<Y extends Labels>(xy: XY, blocks: { data: Float64Array;
     buf.set(b.data, r * d);
     r += b.data.length / d;
   }
-  return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, blocks) };
+  return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, blocks.map((b) => ({ label: b.label, rows: b.data.length / d }))) };
 }
 
-/** @internal the labels of a resampled table: y, then each block's label once per row of the block. */
-export function resampledLabels<Y extends Labels>(xy: XY, blocks: { data: Float64Array; label: Label }[]): Y {
-  const { n, d, y } = xy;
+/** The labels of a resampled table: y, then each block's label once per row of the block. */
+function resampledLabels<Y extends Labels>(xy: XY, blocks: readonly { label: Label; rows: number }[]): Y {
+  const { n, y } = xy;
   let total = n;
-  for (const b of blocks) total += b.data.length / d;
+  for (const b of blocks) total += b.rows;
   let yOut: Labels;
   if (y instanceof Int32Array || y instanceof Float64Array) {
     const Ctor = y.constructor as Int32ArrayConstructor | Float64ArrayConstructor;
     const arr = new Ctor(total);
     arr.set(y);
     let t = n;
-    for (const b of blocks) arr.fill(b.label as number, t, (t += b.data.length / d));
+    for (const b of blocks) arr.fill(b.label as number, t, (t += b.rows));
     yOut = arr;
   } else {
     const arr: Label[] = Array.from(y);
-    for (const b of blocks) for (let i = 0; i < b.data.length / d; i++) arr.push(b.label);
+    for (const b of blocks) for (let i = 0; i < b.rows; i++) arr.push(b.label);
     yOut = arr as Labels;
   }
   return yOut as Y;
@@ -206,29 +206,27 @@ export class SMOTE {
     this.samplingStrategy_ = targets;
     const rng = createRng(this.options.seed);
     const k = this.options.kNeighbors;
-    const classes: { label: Label; idx: Int32Array; nNew: number }[] = [];
-    for (const [label, nNew] of targets) {
-      if (nNew === 0) continue;
+    const classes: { label: Label; idx: Int32Array; rows: number }[] = [];
+    for (const [label, rows] of targets) {
+      if (rows === 0) continue;
       const idx = indicesOf(xy.y, label);
       checkClassSize(where, "kNeighbors", label, idx.length, k);
-      classes.push({ label, idx, nNew });
+      classes.push({ label, idx, rows });
     }
     // the new rows are written straight into the result, after the original rows (one allocation, no second copy)
     const { d, n } = xy;
     let total = n;
-    for (const c of classes) total += c.nNew;
+    for (const c of classes) total += c.rows;
     const buf = new Float64Array(total * d);
     buf.set(xy.data.subarray(0, n * d));
     let at = n;
-    const blocks: { data: Float64Array; label: Label }[] = [];
-    for (const { label, idx, nNew } of classes) {
+    for (const { idx, rows } of classes) {
       const Xc = takeRows(xy.data, d, idx);
       const nns = new NearestNeighbors({ nNeighbors: k }).fit({ data: Xc, rows: idx.length, cols: d }).kneighbors(null, k).indices;
-      makeSamples(Xc, Xc, nns, k, d, nNew, 1, rng, buf, at);
-      blocks.push({ data: buf.subarray(at * d, (at + nNew) * d), label });
-      at += nNew;
+      makeSamples(Xc, Xc, nns, k, d, rows, 1, rng, buf, at);
+      at += rows;
     }
-    return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, blocks) };
+    return { X: viewMatrix(buf, total, d), y: resampledLabels<Y>(xy, classes) };
   }
 }
 
